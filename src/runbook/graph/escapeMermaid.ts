@@ -1,0 +1,25 @@
+import { oneLine } from './shortenText.js';
+
+// Mermaid decodes `#name;` and `#123;` entity codes in labels. Characters that could end a
+// quoted label (`"`), start markdown (`` ` ``), HTML (`<`, `&`), an entity (`#`), a comment (`%`)
+// or an edge label (`|`) are written as entities, so author text never becomes syntax.
+const ENTITIES: Record<string, string> = {
+  '#': '#35;',
+  '"': '#quot;',
+  '<': '#lt;',
+  '>': '#gt;',
+  '&': '#amp;',
+  '|': '#124;',
+  '`': '#96;',
+  '%': '#37;',
+};
+
+/** One line of plain text as the inside of a Mermaid `"…"` label. */
+export function escapeMermaid(text: string): string {
+  return oneLine(text).replace(/[#"<>&|`%]/gu, (c) => ENTITIES[c] ?? c);
+}
+
+/** Label lines as a quoted Mermaid label, lines joined by `<br>`. */
+export function mermaidLabel(lines: readonly string[]): string {
+  return `"${lines.map(escapeMermaid).join('<br>')}"`;
+}
