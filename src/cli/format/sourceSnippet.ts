@@ -9,14 +9,14 @@ import { terminalSafe } from './terminalSafe.js';
  * 12 |     next: rolback
  *    |           ^~~~~~~
  *
- * The underline runs from `column` to `endColumn` when the range ends on the same line, else to the
- * end of the line; it is always at least one `^`. Returns no lines when the line is not in the text.
+ * The underline runs from `column` to `endColumn` when the range ends on the same line, to the end of
+ * the line when it ends on a later one; it is always at least one `^`. Returns no lines when the line is not in the text.
  */
 export function sourceSnippet(lineText: string | undefined, range: SourceRange, paint: Palette, mark: (s: string) => string = paint.red): string[] {
   if (lineText === undefined || range.line < 1 || range.column < 1) return [];
   const text = terminalSafe(lineText);
   const start = Math.min(range.column - 1, text.length);
-  const end = range.endLine === range.line && range.endColumn > range.column ? Math.min(range.endColumn - 1, text.length) : text.length;
+  const end = range.endLine > range.line ? text.length : range.endLine === range.line ? Math.min(range.endColumn - 1, text.length) : start;
   const width = Math.max(1, end - start);
   // Keep tabs in the padding so the caret lands under the same character however the terminal expands them.
   const pad = text.slice(0, start).replace(/[^\t]/g, ' ');
