@@ -59,6 +59,28 @@ function valueAt(data: unknown, path: DocPath): unknown {
 }
 
 /**
+ * The alternatives of a failed oneOf/anyOf that fit the value's shape, each with its errors.
+ * Judged on the full error list: an alternative does not fit when its own type/enum/const
+ * rejected the value, or when it is itself an alternation none of whose alternatives fit.
+ */
+function fittingBranches(alt: ErrorObject, errors: ErrorObject[]): ErrorObject[][] {
+  const prefix = `${alt.schemaPath}/`;
+  const byBranch = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    if (!e.schemaPath.startsWith(prefix)) continue;
+    const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
+    byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
+  }
+  const fits = ([branch, errs]: [string, ErrorObject[]]): boolean =>
+    !errs.some((e) => {
+      if (e.instancePath !== alt.instancePath || e.schemaPath !== `${prefix}${branch}/${e.keyword}`) return false;
+      if (['type', 'enum', 'const'].includes(e.keyword)) return true;
+      return (e.keyword === 'oneOf' || e.keyword === 'anyOf') && fittingBranches(e, errors).length === 0;
+    });
+  return [...byBranch.entries()].filter(fits).map(([, errs]) => errs);
+}
+
+/**
  * Drops the noise ajv produces around `if/then` and `oneOf`, so one mistake yields one problem:
  * `if` failures always accompany their `then` errors; for a failed oneOf/anyOf, when exactly one
  * alternative matched the value's type, its errors are the useful ones, else the oneOf itself is.
@@ -67,17 +89,9 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
   let out = errors.filter((e) => e.keyword !== 'if');
   for (const alt of errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')) {
     const prefix = `${alt.schemaPath}/`;
-    const inner = out.filter((e) => e.schemaPath.startsWith(prefix));
-    const byBranch = new Map<string, ErrorObject[]>();
-    for (const e of inner) {
-      const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
-      byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
-    }
-    const typeMatched = [...byBranch.values()].filter((errs) =>
-      !errs.some((e) => e.instancePath === alt.instancePath && ['type', 'enum', 'const'].includes(e.keyword)),
-    );
-    const keep = typeMatched.length === 1 && typeMatched[0] !== undefined && !typeMatched[0].every((e) => e.keyword === 'required' && e.instancePath === alt.instancePath)
-      ? new Set(typeMatched[0])
+    const fitting = fittingBranches(alt, errors);
+    const keep = fitting.length === 1 && fitting[0] !== undefined && !fitting[0].every((e) => e.keyword === 'required' && e.instancePath === alt.instancePath)
+      ? new Set(fitting[0])
       : new Set<ErrorObject>();
     out = out.filter((e) => !e.schemaPath.startsWith(prefix) || keep.has(e));
     if (keep.size > 0) out = out.filter((e) => e !== alt);
