@@ -11,7 +11,7 @@ interface SchemaLike {
 }
 
 function asSchema(v: unknown): SchemaLike {
-  return typeof v === 'object' && v !== null ? (v as SchemaLike) : {};
+  return typeof v === 'object' && v !== null ? v : {};
 }
 
 function pointerToPath(pointer: string): (string | number)[] {

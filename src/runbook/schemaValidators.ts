@@ -12,9 +12,11 @@ export function schemaValidator(name: SchemaName): ValidateFunction {
   let fn = compiled.get(name);
   if (fn) return fn;
   // verbose: errors carry their parent schema, whose descriptions and property lists feed the messages.
-  ajv ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true })
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
     // A message annotation, also understood by editors' JSON language services.
-    .addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+    ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+  }
   fn = ajv.compile(name === 'runbook' ? runbookSchema : testSchema);
   compiled.set(name, fn);
   return fn;

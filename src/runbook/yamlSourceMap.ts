@@ -84,7 +84,7 @@ export class YamlSourceMap implements SourceMap {
   }
 }
 
-function keyOf(pair: Pair<unknown, unknown>): string | undefined {
+function keyOf(pair: Pair): string | undefined {
   const k = pair.key;
   if (isScalar(k)) return String(k.value);
   return undefined;
