@@ -2,7 +2,8 @@ import { oneLine } from './shortenText.js';
 
 // Mermaid decodes `#name;` and `#123;` entity codes in labels. Characters that could end a
 // quoted label (`"`), start markdown (`` ` ``), HTML (`<`, `&`), an entity (`#`), a comment (`%`)
-// or an edge label (`|`) are written as entities, so author text never becomes syntax.
+// or an edge label (`|`) are written as entities, so author text never becomes syntax. A colon
+// directly followed by text is too: Mermaid's pre-pass rewrites `style…:…#…;` anywhere in a line.
 const ENTITIES: Record<string, string> = {
   '#': '#35;',
   '"': '#quot;',
@@ -16,7 +17,9 @@ const ENTITIES: Record<string, string> = {
 
 /** One line of plain text as the inside of a Mermaid `"…"` label. */
 export function escapeMermaid(text: string): string {
-  return oneLine(text).replace(/[#"<>&|`%]/gu, (c) => ENTITIES[c] ?? c);
+  return oneLine(text)
+    .replace(/[#"<>&|`%]/gu, (c) => ENTITIES[c] ?? c)
+    .replace(/:(?=\S)/gu, '#58;');
 }
 
 /** Label lines as a quoted Mermaid label, lines joined by `<br>`. */

@@ -1,0 +1,49 @@
+import { describe, it, expect } from 'vitest';
+import { oneLine, shortenText, wrapParts, wrapText } from '../../../src/runbook/graph/shortenText.js';
+
+describe('oneLine', () => {
+  it('collapses line breaks, tabs and control characters', () => {
+    expect(oneLine('  a\nb\r\n\tc\u0000d\u2028e  ')).toBe('a b c d e');
+  });
+});
+
+describe('shortenText', () => {
+  it('leaves short text alone', () => {
+    expect(shortenText('Roll back', 20)).toBe('Roll back');
+  });
+
+  it('cuts at a word boundary and adds an ellipsis', () => {
+    const out = shortenText('Check whether the payment provider is returning timeouts', 30);
+    expect(out).toBe('Check whether the payment…');
+    expect(Array.from(out).length).toBeLessThanOrEqual(30);
+  });
+
+  it('cuts inside a long word rather than losing most of the text', () => {
+    expect(shortenText('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+
+  it('drops trailing punctuation before the ellipsis', () => {
+    expect(shortenText('one two, three four five', 10)).toBe('one two…');
+  });
+});
+
+describe('wrapText', () => {
+  it('breaks between words within the width', () => {
+    expect(wrapText('Was anything deployed in the last hour?', 20)).toEqual(['Was anything', 'deployed in the last', 'hour?']);
+  });
+
+  it('keeps a word longer than the width whole', () => {
+    expect(wrapText('see https://grafana.example/d/deploys now', 10)).toEqual(['see', 'https://grafana.example/d/deploys', 'now']);
+  });
+
+  it('returns one empty line for empty text', () => {
+    expect(wrapText('', 10)).toEqual(['']);
+  });
+});
+
+describe('wrapParts', () => {
+  it('joins alternatives with a slash and breaks between them first', () => {
+    expect(wrapParts(['default', 'no data', 'error'], 28)).toEqual(['default / no data / error']);
+    expect(wrapParts(['change > +50% vs 1d ago', 'no data', 'error'], 28)).toEqual(['change > +50% vs 1d ago /', 'no data / error']);
+  });
+});
