@@ -96,9 +96,9 @@ async function findRunbook(options: Options, cwd: string): Promise<Found> {
   if (entry === undefined) {
     const ids = [...new Set(catalog.runbooks.flatMap((e) => (e.value ? [e.value.id] : [])))].sort();
     const unreadable = catalog.runbooks.filter((e) => !e.value).length;
-    const known = ids.length === 0 ? 'it holds no valid runbook' : `known ids: ${ids.join(', ')}`;
-    const broken = unreadable === 0 ? '' : `; ${unreadable} file${unreadable === 1 ? '' : 's'} failed the schema (run runpath validate ${options.runbooks})`;
-    return { error: `no runbook with id '${options.target}' in ${options.runbooks}/ (${known}${broken})`, problems: [] };
+    const known = ids.length === 0 ? 'It holds no valid runbook.' : `Known ids: ${ids.join(', ')}.`;
+    const broken = unreadable === 0 ? '' : ` ${unreadable} file${unreadable === 1 ? '' : 's'} could not be loaded; run 'runpath validate ${options.runbooks}' to see why.`;
+    return { error: `no runbook with id '${options.target}' in ${options.runbooks}. ${known}${broken}`, problems: [] };
   }
   if (more.length > 0) {
     return { error: `runbook id '${options.target}' is defined in ${matches.length} files (${matches.map((e) => e.file).join(', ')}); pass the file path instead`, problems: [] };

@@ -1,7 +1,8 @@
 import type { Outcome, Runbook, RunbookNode } from '../types.js';
-import type { EdgeKind } from './runbookEdges.js';
+import type { EdgeKind, RunbookEdge } from './runbookEdges.js';
 import { runbookEdges } from './runbookEdges.js';
-import { shortenText, wrapParts, wrapText } from './shortenText.js';
+import { shortenText } from './shortenText.js';
+import { joinParts, wrapText } from './wrapText.js';
 
 // The language-neutral picture of a runbook that toMermaid and toDot both print, so the two
 // stay in step: same labels, same merged edges, same markers.
@@ -79,9 +80,15 @@ function nodeLines(id: string, node: RunbookNode): string[] {
   return lines;
 }
 
-function edgeText(label: string, title: string | undefined): string {
-  // Author labels are free text, conditions are short and exact: only shorten the former.
-  return title === undefined ? label : `${shortenText(title, LABEL_MAX)} (${label})`;
+/** One edge's text as lines: free text wrapped, a condition kept whole (in parentheses after a branch's own label). */
+function edgeLines(edge: RunbookEdge): string[] {
+  if (edge.kind === 'next') return ['done'];
+  if (edge.kind === 'answer') return wrapText(shortenText(edge.label, LABEL_MAX), EDGE_WIDTH);
+  if (edge.title === undefined) return [edge.label];
+  const lines = wrapText(shortenText(edge.title, LABEL_MAX), EDGE_WIDTH);
+  const last = lines.pop() ?? '';
+  const joined = `${last} (${edge.label})`;
+  return Array.from(joined).length <= EDGE_WIDTH ? [...lines, joined] : [...lines, last, `(${edge.label})`];
 }
 
 function toGraphNode(id: string, node: RunbookNode): GraphNode {
@@ -109,23 +116,22 @@ export function graphModel(runbook: Runbook): GraphModel {
   };
   missing(runbook.start);
 
-  const merged = new Map<string, { from: string; to: string; kinds: EdgeKind[]; texts: string[] }>();
+  const merged = new Map<string, { from: string; to: string; kinds: EdgeKind[]; parts: string[][] }>();
   for (const e of runbookEdges(runbook)) {
     missing(e.to);
     const key = JSON.stringify([e.from, e.to]);
-    const entry = merged.get(key) ?? { from: e.from, to: e.to, kinds: [], texts: [] };
+    const entry = merged.get(key) ?? { from: e.from, to: e.to, kinds: [], parts: [] };
     merged.set(key, entry);
     entry.kinds.push(e.kind);
-    const label = e.kind === 'answer' ? shortenText(e.label, LABEL_MAX) : e.kind === 'next' ? 'done' : e.label;
-    const text = edgeText(label, e.title);
-    if (!entry.texts.includes(text)) entry.texts.push(text);
+    const part = edgeLines(e);
+    if (!entry.parts.some((p) => p.join('\n') === part.join('\n'))) entry.parts.push(part);
   }
-  const edges = [...merged.values()].map(({ from, to, kinds, texts }) => ({
+  const edges = [...merged.values()].map(({ from, to, kinds, parts }) => ({
     from,
     to,
     kinds,
     // A lone `next` needs no words; beside a `skip` to the same node it reads `done / skip`.
-    lines: kinds.length === 1 && kinds[0] === 'next' ? [] : wrapParts(texts, EDGE_WIDTH),
+    lines: kinds.length === 1 && kinds[0] === 'next' ? [] : joinParts(parts, EDGE_WIDTH),
     fallback: kinds.every((k) => FALLBACKS.has(k)),
   }));
 

@@ -74,3 +74,36 @@ describe('graphModel', () => {
     ]);
   });
 });
+
+describe('graphModel edge labels', () => {
+  it("puts a branch's own label before its condition, keeping the condition whole", () => {
+    const rb = runbookOf({
+      c: {
+        type: 'check',
+        source: 'prom',
+        query: 'up',
+        branches: [
+          { when: { op: 'gt', value: 0.05 }, next: 'e', label: 'more than 5% of requests fail' },
+          { when: { op: 'gt', value: 0.01, for: '10m' }, next: 'e', label: 'above 1%' },
+        ],
+        on_no_data: 'e',
+        on_error: 'e',
+      },
+      e: { type: 'end', outcome: 'escalate' },
+    });
+    expect(graphModel(rb).edges[0]?.lines).toEqual([
+      'more than 5% of requests',
+      'fail (> 0.05) /',
+      'above 1% (> 0.01 for 10m) /',
+      'no data / error',
+    ]);
+  });
+
+  it('wraps long answer labels and shortens them to 40 characters', () => {
+    const rb = runbookOf({
+      q: { type: 'question', question: '?', answers: [{ label: 'The external risk-scoring call (under fraud-check) is slow', next: 'e' }] },
+      e: { type: 'end', outcome: 'escalate' },
+    });
+    expect(graphModel(rb).edges[0]?.lines).toEqual(['The external risk-scoring', 'call (under…']);
+  });
+});

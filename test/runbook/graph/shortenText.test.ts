@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { oneLine, shortenText, wrapParts, wrapText } from '../../../src/runbook/graph/shortenText.js';
+import { oneLine, shortenText } from '../../../src/runbook/graph/shortenText.js';
 
 describe('oneLine', () => {
   it('collapses line breaks, tabs and control characters', () => {
@@ -24,26 +24,5 @@ describe('shortenText', () => {
 
   it('drops trailing punctuation before the ellipsis', () => {
     expect(shortenText('one two, three four five', 10)).toBe('one two…');
-  });
-});
-
-describe('wrapText', () => {
-  it('breaks between words within the width', () => {
-    expect(wrapText('Was anything deployed in the last hour?', 20)).toEqual(['Was anything', 'deployed in the last', 'hour?']);
-  });
-
-  it('keeps a word longer than the width whole', () => {
-    expect(wrapText('see https://grafana.example/d/deploys now', 10)).toEqual(['see', 'https://grafana.example/d/deploys', 'now']);
-  });
-
-  it('returns one empty line for empty text', () => {
-    expect(wrapText('', 10)).toEqual(['']);
-  });
-});
-
-describe('wrapParts', () => {
-  it('joins alternatives with a slash and breaks between them first', () => {
-    expect(wrapParts(['default', 'no data', 'error'], 28)).toEqual(['default / no data / error']);
-    expect(wrapParts(['change > +50% vs 1d ago', 'no data', 'error'], 28)).toEqual(['change > +50% vs 1d ago /', 'no data / error']);
   });
 });
