@@ -1,0 +1,12 @@
+import { closestMatch } from '../../closestMatch.js';
+import type { LintRule } from '../lintContext.js';
+
+/** `start`, `next`, `default`, `on_*` and answer targets must name a node. */
+export const danglingTarget: LintRule = (ctx) =>
+  ctx.graph.references
+    .filter((ref) => !ctx.graph.has(ref.to))
+    .map((ref) => {
+      const hint = closestMatch(ref.to, ctx.graph.ids);
+      const fix = hint === undefined ? `add a node '${ref.to}' under \`nodes\` or point \`${ref.key}\` at an existing one` : `did you mean '${hint}'?`;
+      return ctx.problem('dangling-target', ctx.map.locate(ref.path), `\`${ref.key}\` names node '${ref.to}', which does not exist; ${fix}`);
+    });
