@@ -61,6 +61,13 @@ describe('runpath graph', () => {
     expect(one.stdout.startsWith('digraph "dup" {\n')).toBe(true);
   });
 
+  it('graphs a runbook that has only warnings, without printing them', async () => {
+    const r = await run(['beta']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('  n_done(["done<br>outcome: false alarm"]):::rp_end_false_alarm\n');
+  });
+
   it('exits 1 on an unknown id and lists the known ones', async () => {
     const r = await run(['gamma']);
     expect(r.code).toBe(1);

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadRunbook } from '../../../src/runbook/loadRunbook.js';
 import type { Runbook, RunbookNode } from '../../../src/runbook/types.js';
 
 const FIXTURES = new URL('../../fixtures/graph/', import.meta.url);
+const SHIPPED = new URL('../../../runbooks/', import.meta.url);
 
 /** Loads a runbook fixture through the real loader, failing loudly if it does not pass the schema. */
 export function fixtureRunbook(name: string): Runbook {
@@ -32,3 +33,10 @@ export const everyEdgeKind: Runbook = runbookOf({
   a: { type: 'action', title: 'Do it', instructions: 'x', next: 'e', on_skip: 'c', max_visits: 2 },
   e: { type: 'end', outcome: 'resolved' },
 });
+
+/** The shipped runbooks in runbooks/ that pass the schema (their own tests cover the rest). */
+export function shippedRunbooks(): Runbook[] {
+  return readdirSync(SHIPPED)
+    .filter((f) => /\.ya?ml$/.test(f) && !/\.test\.ya?ml$/.test(f))
+    .flatMap((f) => loadRunbook(readFileSync(new URL(f, SHIPPED), 'utf8'), f).value ?? []);
+}

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, it, expect } from 'vitest';
 import { toDot } from '../../../src/runbook/graph/toDot.js';
 import { dotViolations } from './dotRules.js';
-import { everyEdgeKind, fixtureRunbook, runbookOf } from './sampleRunbooks.js';
+import { everyEdgeKind, fixtureRunbook, runbookOf, shippedRunbooks } from './sampleRunbooks.js';
 
 const hasDot = spawnSync('dot', ['-V']).status === 0;
 
@@ -37,6 +37,12 @@ describe('toDot', () => {
   "rollback" -> "escalate" [label="skip", style=dashed];
 }
 `);
+  });
+
+  it('follows the structural rules for every shipped runbook', () => {
+    const shipped = shippedRunbooks();
+    expect(shipped.length).toBeGreaterThan(0);
+    for (const rb of shipped) expect(dotViolations(toDot(rb)), rb.id).toEqual([]);
   });
 
   it('follows the structural rules for the fixtures and every edge kind', () => {

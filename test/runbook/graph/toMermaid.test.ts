@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { toMermaid } from '../../../src/runbook/graph/toMermaid.js';
 import { mermaidViolations } from './mermaidRules.js';
-import { everyEdgeKind, fixtureRunbook, runbookOf } from './sampleRunbooks.js';
+import { everyEdgeKind, fixtureRunbook, runbookOf, shippedRunbooks } from './sampleRunbooks.js';
 
 describe('toMermaid', () => {
   it('prints the small fixture exactly', () => {
@@ -37,6 +37,12 @@ flowchart TD
   n_rollback --> n_error_rate
   n_rollback -.->|"skip"| n_escalate
 `);
+  });
+
+  it('follows the structural rules for every shipped runbook', () => {
+    const shipped = shippedRunbooks();
+    expect(shipped.length).toBeGreaterThan(0);
+    for (const rb of shipped) expect(mermaidViolations(toMermaid(rb)), rb.id).toEqual([]);
   });
 
   it('follows the structural rules for the fixtures and every edge kind', () => {
