@@ -96,15 +96,23 @@ function parseFlags(args: string[]): ValidateFlags {
   return { paths: positionals, format, failOn, quiet: values.quiet, help: values.help };
 }
 
-// SARIF names the tool; package.json is the one place its version and home page are kept.
+// SARIF names the tool; package.json is the one place its version and home page are kept. It sits two
+// folders up from src/cli/ and three from the compiled dist/src/cli/.
+const PACKAGE_JSON = ['../../package.json', '../../../package.json'];
+
 async function toolInfo(): Promise<FormatOptions['tool']> {
-  try {
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown; homepage?: unknown; repository?: unknown };
+  for (const candidate of PACKAGE_JSON) {
+    let pkg: { name?: unknown; version?: unknown; homepage?: unknown; repository?: unknown };
+    try {
+      pkg = JSON.parse(await readFile(new URL(candidate, import.meta.url), 'utf8')) as typeof pkg;
+    } catch {
+      continue;
+    }
+    if (pkg.name !== 'runpath') continue;
     const version = typeof pkg.version === 'string' ? pkg.version : '0.0.0';
     const repository = typeof pkg.repository === 'object' && pkg.repository !== null && 'url' in pkg.repository ? pkg.repository.url : pkg.repository;
     const uri = [pkg.homepage, repository].find((u): u is string => typeof u === 'string' && /^https?:\/\//.test(u));
     return { name: 'runpath', version, ...(uri === undefined ? {} : { informationUri: uri }) };
-  } catch {
-    return { name: 'runpath', version: '0.0.0' };
   }
+  return { name: 'runpath', version: '0.0.0' };
 }
