@@ -37,6 +37,10 @@ function describe(query: string, errorFrom: number, tokens: PromqlToken[]): Prom
   if (at?.kind === 'number' && /[a-zA-Z]/.test(at.text) && !/^0[xX]/.test(at.text) && !DURATION.test(at.text) && !/[eE]/.test(at.text.replace(/[a-zA-Z]+$/, ''))) {
     return { ...range, message: `\`${at.text}\` is not a valid duration: use a number and a unit (ms, s, m, h, d, w or y), such as \`5m\` or \`1h30m\`` };
   }
+  const a = at?.text.toLowerCase();
+  if (a === 'by' || a === 'without') {
+    return { ...range, message: `unexpected \`${at?.text ?? ''}\`: a grouping clause goes right before or after an aggregation's parentheses, as in \`sum ${a} (code) (…)\` or \`sum(…) ${a} (code)\`` };
+  }
   if (prev) {
     const p = prev.text.toLowerCase();
     if (MATCH_OPERATORS.has(prev.text) && prev.inside === '{') {

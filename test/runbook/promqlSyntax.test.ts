@@ -31,6 +31,7 @@ describe('promqlSyntaxErrors', () => {
     ['sum by le (x)', 'le|expected a label list in parentheses after `by` (such as `by (job)`), found `le`'],
     ['rat(x[5m])', 'rat|`rat` is not a PromQL function; did you mean `rate`?'],
     ['x[5x]', '5x|`5x` is not a valid duration: use a number and a unit (ms, s, m, h, d, w or y), such as `5m` or `1h30m`'],
+    ['sum(rate(x[5m]) by (code))', "by|unexpected `by`: a grouping clause goes right before or after an aggregation's parentheses, as in `sum by (code) (…)` or `sum(…) by (code)`"],
     ['histogram_quantile(0.99 sum(x))', 'sum|unexpected `sum` after `0.99`: an operator or `,` is missing between them'],
   ])('reports %s', (q, expected) => {
     expect(first(q)).toBe(expected);

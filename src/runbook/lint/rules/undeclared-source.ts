@@ -8,7 +8,7 @@ export const undeclaredSource: LintRule = (ctx) => {
     const node = ctx.graph.node(id);
     if (node?.type !== 'check' || sources.includes(node.source)) return [];
     const hint = closestMatch(node.source, sources);
-    const fix = hint === undefined ? `declare it under \`sources:\` (e.g. \`${node.source}: { type: prometheus, url: \${PROMETHEUS_URL} }\`)` : `did you mean '${hint}'?`;
+    const fix = hint === undefined ? `declare it under \`sources:\` (e.g. \`${node.source}: { type: prometheus, url: "\${PROMETHEUS_URL}" }\`)` : `did you mean '${hint}'?`;
     return [ctx.problem('undeclared-source', ctx.map.locate(['nodes', id, 'source']),
       `check '${id}' reads source '${node.source}', which \`sources\` does not declare; ${fix}`)];
   });
