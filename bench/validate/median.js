@@ -1,0 +1,7 @@
+/** The median of a non-empty list of numbers (mean of the middle two for even lengths). */
+export function median(values) {
+  if (values.length === 0) throw new Error('median of an empty list');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
