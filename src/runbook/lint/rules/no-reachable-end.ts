@@ -11,14 +11,14 @@ export const noReachableEnd: LintRule = (ctx) => {
   const reached = graph.reachableFrom([runbook.start]);
   const canFinish = new Set<string>();
   const predecessors = new Map<string, string[]>();
+  const dangling = new Set(graph.references.flatMap((r) => (r.from !== null && !graph.has(r.to) ? [r.from] : [])));
   for (const id of graph.ids) {
     for (const to of graph.successors(id)) {
       const list = predecessors.get(to);
       if (list) list.push(id);
       else predecessors.set(to, [id]);
     }
-    const dangling = graph.references.some((r) => r.from === id && !graph.has(r.to));
-    if (graph.node(id)?.type === 'end' || dangling) canFinish.add(id);
+    if (graph.node(id)?.type === 'end' || dangling.has(id)) canFinish.add(id);
   }
   // Walk backwards from the finishing nodes.
   const todo = [...canFinish];

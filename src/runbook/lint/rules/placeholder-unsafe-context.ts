@@ -4,7 +4,6 @@ import type { QueryPlaceholder } from '../queryPlaceholders.js';
 import { queryPlaceholders } from '../queryPlaceholders.js';
 
 function why(p: QueryPlaceholder): string | undefined {
-  const example = `\`{${p.name}="${p.raw}"}\``;
   switch (p.context) {
     case 'string':
     case 'duration':
@@ -15,7 +14,7 @@ function why(p: QueryPlaceholder): string | undefined {
     case 'comment':
       return `sits in a PromQL comment, where a value with a line break would add to the query; take it out of the comment`;
     case 'expression':
-      return `sits outside a quoted string, where a value would be spliced into the PromQL itself; the engine can only escape string contents, so move it inside a label matcher's quotes, e.g. ${example}`;
+      return `sits outside a quoted string, where a value would be spliced into the PromQL itself; the engine can only escape string contents, so move it inside a label matcher's quotes (\`label="${p.raw}"\`), or compare a threshold in the check's branches instead`;
   }
 }
 

@@ -14,10 +14,19 @@ const SECRETS: { pattern: RegExp; what: string; accept: (value: string) => boole
   { pattern: /(?<![A-Za-z0-9_])(?:password|passwd|api[_-]?key|access[_-]?token|token)\s*=\s*([^\s&"'`;,)]+)/gi, what: 'a credential parameter', accept: anyLiteral },
 ];
 
-function strings(value: unknown, path: (string | number)[], out: { path: DocPath; text: string }[]): void {
-  if (typeof value === 'string') out.push({ path, text: value });
-  else if (Array.isArray(value)) value.forEach((v, i) => { strings(v, [...path, i], out); });
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) strings(v, [...path, k], out);
+/** Cheap first test: most strings mention none of these words. */
+const MENTIONS_SECRET = /authorization|bearer|passw|api[_-]?key|token/i;
+
+function suspectStrings(value: unknown, path: (string | number)[], out: { path: DocPath; text: string }[]): void {
+  if (typeof value === 'string') {
+    if (MENTIONS_SECRET.test(value)) out.push({ path: [...path], text: value });
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+      path.push(k);
+      suspectStrings(v, path, out);
+      path.pop();
+    }
+  }
 }
 
 function userinfoProblems(ctx: LintContext) {
@@ -36,7 +45,7 @@ function userinfoProblems(ctx: LintContext) {
 export const secretInRunbook: LintRule = (ctx) => {
   const found = userinfoProblems(ctx);
   const values: { path: DocPath; text: string }[] = [];
-  strings(ctx.runbook, [], values);
+  suspectStrings(ctx.runbook, [], values);
   for (const { path, text } of values) {
     const starts = new Set<number>();
     for (const { pattern, what, accept } of SECRETS) {

@@ -31,7 +31,7 @@ describe('placeholder-unsafe-context', () => {
     const problems = lintYaml(runbook('errors{service="{{ inputs.service }}"} > {{ inputs.threshold }}'));
     expect(found(problems, 'placeholder-unsafe-context')).toEqual(['14:54 error']);
     expect(messages(problems, 'placeholder-unsafe-context')).toEqual([
-      "`{{ inputs.threshold }}` in the query of check 'errors' sits outside a quoted string, where a value would be spliced into the PromQL itself; the engine can only escape string contents, so move it inside a label matcher's quotes, e.g. `{threshold=\"{{ inputs.threshold }}\"}`",
+      "`{{ inputs.threshold }}` in the query of check 'errors' sits outside a quoted string, where a value would be spliced into the PromQL itself; the engine can only escape string contents, so move it inside a label matcher's quotes (`label=\"{{ inputs.threshold }}\"`), or compare a threshold in the check's branches instead",
     ]);
   });
 
