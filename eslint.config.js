@@ -9,7 +9,7 @@ const CORE = ['src/runbook/**/*.ts', 'src/engine/**/*.ts', 'src/incidents/**/*.t
 const IMPURE_MODULES = ['express', 'socket.io', 'socket.io-client', 'lowdb', 'lowdb/node', 'fs', 'fs/promises', 'node:fs', 'node:fs/promises', 'node:child_process', 'child_process', 'node:net', 'node:http', 'node:https', 'undici', 'pino'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/.out/**', 'web/dist/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/.out/**', 'web/dist/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -187,7 +187,7 @@ describe('runpath validate', () => {
 });
 
 const BIN = path.join(ROOT, 'bin/runpath.js');
-const BUILT = existsSync(path.join(ROOT, 'dist/cli/main.js'));
+const BUILT = existsSync(path.join(ROOT, 'dist/src/cli/main.js'));
 
 function spawnBin(args: string[]): Promise<number> {
   return new Promise((resolve) => {
@@ -197,7 +197,7 @@ function spawnBin(args: string[]): Promise<number> {
   });
 }
 
-describe.skipIf(!BUILT)(`end to end through bin/runpath.js${BUILT ? '' : ' (skipped: dist/cli/main.js, the entry bin/runpath.js loads, is missing; run `npm run build` first)'}`, () => {
+describe.skipIf(!BUILT)(`end to end through bin/runpath.js${BUILT ? '' : ' (skipped: dist/src/cli/main.js, the entry bin/runpath.js loads, is missing; run `npm run build` first)'}`, () => {
   it('exits 0 clean, 1 with problems, 2 on a usage error', async () => {
     expect(await spawnBin(['validate', 'clean'])).toBe(0);
     expect(await spawnBin(['validate', 'mixed'])).toBe(1);
