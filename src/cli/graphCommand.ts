@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CliIo } from './cliIo.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './cliIo.js';
+import { parseCliArgs } from './parseCliArgs.js';
 import { readSourceFiles } from './readSourceFiles.js';
 import type { CatalogEntry } from '../runbook/checkCatalog.js';
 import { checkCatalog } from '../runbook/checkCatalog.js';
@@ -39,22 +39,12 @@ interface Options {
 }
 
 function parseOptions(args: string[]): Options | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        runbooks: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  const parsed = parseCliArgs(args, {
+    format: { type: 'string', short: 'f' },
+    runbooks: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const { values, positionals } = parsed;
   if (values.help === true) return 'help';
   const [target, ...extra] = positionals;

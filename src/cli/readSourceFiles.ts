@@ -1,16 +1,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../runbook/problem.js';
+import { fileProblem } from '../runbook/problem.js';
 import type { SourceFile } from '../runbook/checkCatalog.js';
 import { YAML_LIMITS } from '../runbook/parseYamlSafely.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 /** Folders never worth descending into. */
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage']);
-
-function problemAt(file: string, rule: string, message: string): Problem {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule, message };
-}
 
 function display(abs: string, cwd: string): string {
   const rel = path.relative(cwd, abs);
@@ -45,7 +42,7 @@ export async function readSourceFiles(paths: string[], cwd: string): Promise<{ f
     try {
       isDir = (await stat(abs)).isDirectory();
     } catch {
-      problems.push(problemAt(p, 'no-runbooks', `'${p}' does not exist; pass a runbook file or a folder of runbooks (default: runbooks/)`));
+      problems.push(fileProblem(p, 'no-runbooks', `'${p}' does not exist; pass a runbook file or a folder of runbooks (default: runbooks/)`));
       continue;
     }
     if (!isDir) {
@@ -54,7 +51,7 @@ export async function readSourceFiles(paths: string[], cwd: string): Promise<{ f
     }
     const before = found.length;
     await walk(abs, found);
-    if (found.length === before) problems.push(problemAt(p, 'no-runbooks', `'${p}' holds no .yaml or .yml files; point at the folder that holds your runbooks`));
+    if (found.length === before) problems.push(fileProblem(p, 'no-runbooks', `'${p}' holds no .yaml or .yml files; point at the folder that holds your runbooks`));
   }
   const files: SourceFile[] = [];
   const seen = new Set<string>();
@@ -65,12 +62,12 @@ export async function readSourceFiles(paths: string[], cwd: string): Promise<{ f
     try {
       const { size } = await stat(abs);
       if (size > YAML_LIMITS.maxChars * 4) {
-        problems.push(problemAt(file, 'file-too-large', `file is ${Math.ceil(size / 1024)} KiB; runbooks are limited to ${YAML_LIMITS.maxChars / 1024} KiB. Split it into several runbooks.`));
+        problems.push(fileProblem(file, 'file-too-large', `file is ${Math.ceil(size / 1024)} KiB; runbooks are limited to ${YAML_LIMITS.maxChars / 1024} KiB. Split it into several runbooks.`));
         continue;
       }
       files.push({ file, text: await readFile(abs, 'utf8') });
     } catch (err) {
-      problems.push(problemAt(file, 'read-error', `cannot read the file: ${err instanceof Error ? err.message : String(err)}`));
+      problems.push(fileProblem(file, 'read-error', `cannot read the file: ${err instanceof Error ? err.message : String(err)}`));
     }
   }
   return { files, problems };

@@ -1,13 +1,14 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { runTestSuite, siblingRunbookFiles } from '../engine/runTestSuite.js';
 import type { TestRunReport } from '../engine/testRunReport.js';
 import type { Catalog, SourceFile } from '../runbook/checkCatalog.js';
 import { checkCatalog, isTestFile } from '../runbook/checkCatalog.js';
 import type { Problem } from '../runbook/problem.js';
+import { fileProblem } from '../runbook/problem.js';
 import type { CliIo } from './cliIo.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './cliIo.js';
+import { parseCliArgs } from './parseCliArgs.js';
 import { shouldUseColor } from './format/shouldUseColor.js';
 import { testReportJson } from './format/testReportJson.js';
 import { testReportJunit } from './format/testReportJunit.js';
@@ -42,24 +43,12 @@ interface TestFlags {
 }
 
 function parseFlags(args: string[]): TestFlags {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        run: { type: 'string' },
-        format: { type: 'string', short: 'f', default: 'text' },
-        'require-coverage': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    // parseArgs reports unknown flags and missing values as TypeErrors with ERR_PARSE_ARGS_* codes.
-    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) throw new UsageError(err.message);
-    throw err;
-  }
+  const parsed = parseCliArgs(args, {
+    run: { type: 'string' },
+    format: { type: 'string', short: 'f', default: 'text' },
+    'require-coverage': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   const { values, positionals } = parsed;
   const format = FORMATS.find((f) => f === values.format);
   if (!format) throw new UsageError(`unknown format '${values.format}'; use one of: ${FORMATS.join(', ')}`);
@@ -120,16 +109,8 @@ async function buildReport(flags: TestFlags, cwd: string): Promise<TestRunReport
   const problems: Problem[] = [...read.problems];
   if (catalog.tests.length === 0 && read.problems.length === 0) {
     const where = flags.paths.length > 0 ? flags.paths.join(', ') : 'runbooks';
-    problems.push({
-      file: flags.paths[0] ?? 'runbooks',
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      severity: 'error',
-      rule: 'no-tests',
-      message: `no *.test.yaml files in ${where}; add a test file beside each runbook (e.g. checkout-5xx.test.yaml next to checkout-5xx.yaml)`,
-    });
+    problems.push(fileProblem(flags.paths[0] ?? 'runbooks', 'no-tests',
+      `no *.test.yaml files in ${where}; add a test file beside each runbook (e.g. checkout-5xx.test.yaml next to checkout-5xx.yaml)`));
   }
   return runTestSuite(catalog, { requested, problems, ...(flags.run ? { run: flags.run } : {}) });
 }
@@ -145,16 +126,8 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
   const ran = report.files.reduce((n, f) => n + f.cases.length, 0);
   // A filter that selects nothing must not pass silently.
   if (flags.run && ran === 0 && report.totals.filtered > 0) {
-    report.problems.push({
-      file: flags.paths[0] ?? 'runbooks',
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      severity: 'error',
-      rule: 'no-matching-case',
-      message: `--run '${flags.run.source}' matches none of the ${report.totals.filtered} cases; check the pattern (it is a regular expression on case names)`,
-    });
+    report.problems.push(fileProblem(flags.paths[0] ?? 'runbooks', 'no-matching-case',
+      `--run '${flags.run.source}' matches none of the ${report.totals.filtered} cases; check the pattern (it is a regular expression on case names)`));
     report.totals.failed++;
   }
   switch (flags.format) {

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { checkCatalog } from '../runbook/checkCatalog.js';
 import { RULES } from '../runbook/lint/ruleCatalog.js';
 import type { Severity } from '../runbook/problem.js';
 import { compareProblems } from '../runbook/problem.js';
 import type { CliIo } from './cliIo.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './cliIo.js';
+import { parseCliArgs } from './parseCliArgs.js';
 import { formatGithub } from './format/formatGithub.js';
 import { formatJson } from './format/formatJson.js';
 import { formatJunit } from './format/formatJunit.js';
@@ -70,24 +70,12 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
 }
 
 function parseFlags(args: string[]): ValidateFlags {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'text' },
-        'fail-on': { type: 'string', default: 'error' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    // parseArgs reports unknown flags and missing values as TypeErrors with ERR_PARSE_ARGS_* codes.
-    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) throw new UsageError(err.message);
-    throw err;
-  }
+  const parsed = parseCliArgs(args, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    'fail-on': { type: 'string', default: 'error' },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   const { values, positionals } = parsed;
   const format = FORMATS.get(values.format);
   if (!format) throw new UsageError(`unknown format '${values.format}'; use one of: ${[...FORMATS.keys()].join(', ')}`);

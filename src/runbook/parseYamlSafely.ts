@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { Problem } from './problem.js';
+import { fileProblem } from './problem.js';
 import type { DocPath, SourceMap } from './sourceMap.js';
 import { YamlSourceMap } from './yamlSourceMap.js';
 import { findExcessiveNesting } from './nestingDepth.js';
@@ -37,8 +38,8 @@ export function parseYamlSafely(text: string, file: string): ParsedYaml {
   if (text.length > YAML_LIMITS.maxChars) {
     const map = new YamlSourceMap('', lineCounter, undefined);
     const kib = Math.ceil(text.length / 1024);
-    problems.push({ file, line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', rule: 'file-too-large',
-      message: `file is ${kib} KiB; runbooks are limited to ${YAML_LIMITS.maxChars / 1024} KiB. Split it into several runbooks or move long prose to linked documents.` });
+    problems.push(fileProblem(file, 'file-too-large',
+      `file is ${kib} KiB; runbooks are limited to ${YAML_LIMITS.maxChars / 1024} KiB. Split it into several runbooks or move long prose to linked documents.`));
     return { map, problems };
   }
 
@@ -60,8 +61,7 @@ export function parseYamlSafely(text: string, file: string): ParsedYaml {
   for (const err of doc.errors) problems.push(yamlErrorProblem(err, file, lineCounter));
   if (problems.length > 0) return { map, problems };
   if (doc.contents === null) {
-    problems.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'yaml-syntax',
-      message: 'the file is empty; a runbook is a YAML map starting with `runpath: 1`' });
+    problems.push(fileProblem(file, 'yaml-syntax', 'the file is empty; a runbook is a YAML map starting with `runpath: 1`'));
     return { map, problems };
   }
 
@@ -74,10 +74,10 @@ export function parseYamlSafely(text: string, file: string): ParsedYaml {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/alias/i.test(message)) {
-      problems.push({ file, line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', rule: 'yaml-alias-limit',
-        message: `aliases expand to more than ${YAML_LIMITS.maxAliasCount} nodes (a "billion laughs" pattern); write the repeated parts out or reference them less` });
+      problems.push(fileProblem(file, 'yaml-alias-limit',
+        `aliases expand to more than ${YAML_LIMITS.maxAliasCount} nodes (a "billion laughs" pattern); write the repeated parts out or reference them less`));
     } else {
-      problems.push({ file, line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', rule: 'yaml-syntax', message });
+      problems.push(fileProblem(file, 'yaml-syntax', message));
     }
     return { map, problems };
   }

@@ -25,3 +25,8 @@ export function compareProblems(a: Problem, b: Problem): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
+
+/** A problem about a whole file (it cannot be read, is too large, holds nothing), placed at 1:1. */
+export function fileProblem(file: string, rule: string, message: string, severity: Severity = 'error'): Problem {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity, rule, message };
+}
