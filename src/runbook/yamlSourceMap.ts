@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { SourceRange } from './problem.js';
 import type { DocPath, SourceMap } from './sourceMap.js';
 
@@ -7,6 +7,9 @@ type Range = readonly [number, number];
 /** Resolves document paths to source positions using the `yaml` AST's offsets. */
 export class YamlSourceMap implements SourceMap {
   private lines: string[] | undefined;
+  // Key lookups per map, built on first use: a large file with many problems would otherwise
+  // scan every map's entries once per problem.
+  private readonly index = new WeakMap<YAMLMap, Map<string, Pair>>();
 
   constructor(
     private readonly text: string,
@@ -38,7 +41,7 @@ export class YamlSourceMap implements SourceMap {
   private node(path: DocPath): Node | undefined {
     let cur: unknown = this.doc?.contents;
     for (const seg of path) {
-      if (isMap(cur)) cur = cur.items.find((p) => keyOf(p) === String(seg))?.value;
+      if (isMap(cur)) cur = this.pair(cur, seg)?.value;
       else if (isSeq(cur) && typeof seg === 'number') cur = cur.items[seg];
       else return undefined;
     }
@@ -49,11 +52,10 @@ export class YamlSourceMap implements SourceMap {
     let cur: unknown = this.doc?.contents;
     let best: Range = [0, 0];
     if (isNodeLike(cur) && cur.range) best = [cur.range[0], cur.range[1]];
-    for (let i = 0; i < path.length; i++) {
-      const seg = path[i];
+    for (const [i, seg] of path.entries()) {
       const last = i === path.length - 1;
       if (isMap(cur)) {
-        const pair = cur.items.find((p) => keyOf(p) === String(seg));
+        const pair = this.pair(cur, seg);
         if (!pair) return best;
         const keyRange = rangeOf(pair.key);
         const valueRange = rangeOf(pair.value);
@@ -72,6 +74,19 @@ export class YamlSourceMap implements SourceMap {
       }
     }
     return best;
+  }
+
+  private pair(map: YAMLMap, key: string | number): Pair | undefined {
+    let byKey = this.index.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      for (const p of map.items) {
+        const k = keyOf(p);
+        if (k !== undefined && !byKey.has(k)) byKey.set(k, p);
+      }
+      this.index.set(map, byKey);
+    }
+    return byKey.get(String(key));
   }
 
   private toRange([start, end]: Range): SourceRange {
