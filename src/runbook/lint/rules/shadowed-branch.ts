@@ -13,9 +13,14 @@ function windowMs(duration: string | undefined): number | undefined {
   return ms;
 }
 
-/** Branches compete only with the same kind (value or change) and the same `for` window. */
-function comparable(a: Branch, b: Branch): boolean {
-  return (a.when.change === undefined) === (b.when.change === undefined) && windowMs(a.when.for) === windowMs(b.when.for);
+/**
+ * Whether `earlier` competes with `later`: same kind (value or change) and the same `for` window, or
+ * `earlier` has no window at all — a sustained condition also holds at the newest sample, which is
+ * the value an instant condition sees, so an instant branch covering the set takes it first.
+ */
+function comparable(earlier: Branch, later: Branch): boolean {
+  if ((earlier.when.change === undefined) !== (later.when.change === undefined)) return false;
+  return earlier.when.for === undefined || windowMs(earlier.when.for) === windowMs(later.when.for);
 }
 
 function shadowProblem(ctx: LintContext, id: string, node: CheckNode, i: number, set: RealSet) {

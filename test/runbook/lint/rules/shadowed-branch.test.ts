@@ -35,12 +35,19 @@ describe('shadowed-branch', () => {
 
   it.each([
     [['{ op: gt, value: 0.05 }', '{ op: gt, value: 0.01 }']],
-    [['{ op: gt, value: 0.01 }', '{ op: gt, value: 0.05, for: 10m }']],
+    [['{ op: gt, value: 0.05, for: 10m }', '{ op: gt, value: 0.01 }']],
     [['{ op: gt, value: 0.01, for: 5m }', '{ op: gt, value: 0.05, for: 10m }']],
     [['{ op: gt, change: 0.1 }', '{ op: gt, value: 0.5 }']],
     [['{ op: gt, value: 0.01 }', '{ op: gte, value: 0.01 }']],
   ])('accepts branches that can each match: %j', (branches) => {
     expect(found(lintYaml(checkRunbook(branches, DEFAULT)), 'shadowed-branch')).toEqual([]);
+  });
+
+  it('warns at a sustained branch after an instant one that covers it: the newest sample decides first', () => {
+    const problems = lintYaml(checkRunbook(['{ op: gt, value: 0.01 }', '{ op: gt, value: 0.05, for: 10m }'], DEFAULT));
+    expect(messages(problems, 'shadowed-branch')).toEqual([
+      "branch 2 (gt 0.05 for 10m) of check 'ratio' can never match: branch 1 (gt 0.01) matches every value it does; put the stricter condition first",
+    ]);
   });
 
   it('treats 10m and 600s as the same window', () => {
