@@ -12,6 +12,8 @@ import { toYaml } from './toYaml.js';
 const SERVICES = ['checkout', 'payments', 'fraud-check', 'search', 'catalog', 'inventory', 'orders', 'auth', 'notifications', 'ledger', 'shipping', 'recommendations'];
 const DEPENDENCIES = ['payments-api', 'fraud-check', 'postgres-primary', 'redis-cache', 'kafka', 'partner-gateway'];
 const DATABASES = ['orders', 'ledger', 'catalog', 'users'];
+const CLUSTERS = ['eu-west-1', 'eu-central-1', 'us-east-1', 'us-west-2', 'ap-south-1'];
+const WINDOWS = ['1m', '2m', '5m', '10m'];
 const PLACEHOLDER = /\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 /** Bounds the retries of the graph layout (each attempt almost always succeeds). */
 const MAX_LAYOUT_ATTEMPTS = 50;
@@ -83,11 +85,17 @@ function layoutEdges(rng, contents) {
   return targeted.size === total ? edges : null;
 }
 
-function checkNode(probe, targets, rng) {
+/** The probe's query for this runbook's cluster, with its own rate window: few queries repeat verbatim. */
+function queryFor(probe, cluster, rng) {
+  const window = rng.pick(WINDOWS);
+  return probe.query.replace(/\{(?=[a-z_])/g, `{cluster="${cluster}",`).replace(/\[5m\]/g, `[${window}]`);
+}
+
+function checkNode(probe, targets, rng, cluster) {
   const [onNoData, onError, fallback, ...branchTargets] = targets;
   const node = { type: 'check', title: probe.title };
   if (rng.chance(0.3)) node.description = `Reads \`${probe.slug}\` from Prometheus. A missing series usually means the exporter is down, not that all is well.`;
-  Object.assign(node, { source: 'prom', query: probe.query, unit: probe.unit });
+  Object.assign(node, { source: 'prom', query: queryFor(probe, cluster, rng), unit: probe.unit });
   if (probe.reduce) node.reduce = probe.reduce;
   if (probe.compare) node.compare = { offset: probe.compare };
   node.branches = probe.branches.map((b, i) => ({ when: { ...b.when }, next: branchTargets[i], label: b.label }));
@@ -154,12 +162,13 @@ export function generateRunbook(index, seed) {
   }
   if (edges === null || contents === undefined) throw new Error(`could not lay out runbook ${index} in ${MAX_LAYOUT_ATTEMPTS} attempts`);
 
+  const cluster = rng.pick(CLUSTERS);
   const used = new Set();
   const ids = contents.map((c) => uniqueId(c.kind === 'check' ? c.probe.slug : c.kind === 'question' ? `ask-${c.ask.slug}` : c.kind === 'action' ? c.action.slug : `end-${c.end.slug}`, used));
   const nodes = {};
   contents.forEach((c, i) => {
     const targets = (edges[i] ?? []).map((k) => ids[k]);
-    if (c.kind === 'check') nodes[ids[i]] = checkNode(c.probe, targets, rng);
+    if (c.kind === 'check') nodes[ids[i]] = checkNode(c.probe, targets, rng, cluster);
     else if (c.kind === 'question') nodes[ids[i]] = questionNode(c.ask, targets);
     else if (c.kind === 'action') nodes[ids[i]] = actionNode(c.action, targets);
     else nodes[ids[i]] = endNode(c.end);

@@ -59,7 +59,8 @@ function foldLines(text) {
   const lines = [];
   let line = '';
   for (const word of words) {
-    if (line !== '' && line.length + 1 + word.length > FOLD_WIDTH) {
+    // Short lines take the next word even past the width: no `1 -` or `/` alone on a line.
+    if (line.length >= FOLD_WIDTH / 2 && line.length + 1 + word.length > FOLD_WIDTH) {
       lines.push(line);
       line = word;
     } else {
