@@ -37,9 +37,8 @@ export function parseYamlSafely(text: string, file: string): ParsedYaml {
 
   if (text.length > YAML_LIMITS.maxChars) {
     const map = new YamlSourceMap('', lineCounter, undefined);
-    const kib = Math.ceil(text.length / 1024);
     problems.push(fileProblem(file, 'file-too-large',
-      `file is ${kib} KiB; runbooks are limited to ${YAML_LIMITS.maxChars / 1024} KiB. Split it into several runbooks or move long prose to linked documents.`));
+      `file has ${text.length} characters; runbooks are limited to ${YAML_LIMITS.maxChars} (1 Mi). Split it into several runbooks or move long prose to linked documents.`));
     return { map, problems };
   }
 
@@ -58,7 +57,8 @@ export function parseYamlSafely(text: string, file: string): ParsedYaml {
 
   const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, merge: false, strict: true, keepSourceTokens: false });
   const map = new YamlSourceMap(text, lineCounter, doc);
-  for (const err of doc.errors) problems.push(yamlErrorProblem(err, file, lineCounter));
+  // Warnings (an unknown `!tag`, say) mean the file does not say what its author thinks: errors here.
+  for (const err of [...doc.errors, ...doc.warnings]) problems.push(yamlErrorProblem(err, file, lineCounter));
   if (problems.length > 0) return { map, problems };
   if (doc.contents === null) {
     problems.push(fileProblem(file, 'yaml-syntax', 'the file is empty; a runbook is a YAML map starting with `runpath: 1`'));
@@ -75,7 +75,7 @@ export function parseYamlSafely(text: string, file: string): ParsedYaml {
     const message = err instanceof Error ? err.message : String(err);
     if (/alias/i.test(message)) {
       problems.push(fileProblem(file, 'yaml-alias-limit',
-        `aliases expand to more than ${YAML_LIMITS.maxAliasCount} nodes (a "billion laughs" pattern); write the repeated parts out or reference them less`));
+        `aliases expand to too many nodes (the limit is ${YAML_LIMITS.maxAliasCount}; a guard against "billion laughs" files); write the repeated parts out or reference them less`));
     } else {
       problems.push(fileProblem(file, 'yaml-syntax', message));
     }
@@ -125,6 +125,7 @@ const YAML_ERROR_HINTS: Record<string, string> = {
   MISSING_CHAR: 'a closing quote or bracket is missing',
   BLOCK_AS_IMPLICIT_KEY: 'a key cannot span several lines; check for a missing `:` or wrong indentation above',
   MULTILINE_IMPLICIT_KEY: 'a key cannot span several lines; check for a missing `:` or wrong indentation above',
+  TAG_RESOLVE_FAILED: 'runbooks are plain YAML; remove the `!tag` (custom tags are not supported)',
   UNEXPECTED_TOKEN: 'check for a stray character, a missing `:`, or a value that needs quotes (values starting with `@`, `` ` ``, `%`, `{`, `[`, `*`, `&`, `!`, `|`, `>` must be quoted)',
 };
 

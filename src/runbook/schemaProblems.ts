@@ -46,7 +46,10 @@ function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a map';
-  return `${typeof v} ${JSON.stringify(v)}`;
+  if (typeof v === 'string') return `string ${JSON.stringify(v)}`;
+  // Not JSON.stringify: Infinity and NaN would print as null.
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
+  return typeof v;
 }
 
 function valueAt(data: unknown, path: DocPath): unknown {

@@ -14,6 +14,8 @@ export interface SimulatedSeries {
 }
 
 /** What a check sees on one visit. A bare number is `{ value: n }`. */
+import type { Outcome } from './types.js';
+
 export type SimulatedVisit =
   | number
   | 'no_data'
@@ -31,7 +33,7 @@ export interface TestExpectation {
   path?: string[];
   /** Id of the end node reached. */
   end?: string;
-  outcome?: string;
+  outcome?: Outcome;
   /** How the walk stopped: at an end node, or because a node's `max_visits` was exceeded. */
   ended_by?: 'end' | 'max_visits';
 }

@@ -67,8 +67,26 @@ describe('loadRunbook', () => {
   });
 
   it('rejects bad durations and ids with a message that shows the expected form', () => {
-    expect(problemsOf(VALID.replace('value: 0.05 }', 'value: 0.05, for: 10 minutes }'))[0]).toMatch(/^13:43 schema: .*Prometheus duration such as 30s/);
+    expect(problemsOf(VALID.replace('value: 0.05 }', 'value: 0.05, for: 10 minutes }'))[0]).toMatch(/^13:43 schema: .*Prometheus duration, units largest first, such as 30s/);
     expect(problemsOf(VALID.replace('id: demo', 'id: Demo_Runbook'))[0]).toMatch(/^2:5 schema: id must be lowercase letters/);
+  });
+
+  it('accepts durations largest unit first and refuses repeated or reordered units', () => {
+    expect(problemsOf(VALID.replace('value: 0.05 }', 'value: 0.05, for: 1h30m }'))).toEqual([]);
+    expect(problemsOf(VALID.replace('value: 0.05 }', 'value: 0.05, for: 500ms }'))).toEqual([]);
+    for (const bad of ['30s1m', '1m1m', '10', 'm']) {
+      expect(problemsOf(VALID.replace('value: 0.05 }', `value: 0.05, for: "${bad}" }`))[0]).toContain('units largest first');
+    }
+  });
+
+  it('names infinite thresholds as such rather than as null', () => {
+    expect(problemsOf(VALID.replace('{ op: gt, value: 0.05 }', '{ op: between, value: .inf }'))[0]).toContain('not number Infinity');
+  });
+
+  it('refuses custom tags, which would silently change what a value means', () => {
+    const problems = problemsOf(VALID.replace('title: Demo', 'title: !secret Demo'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^3:8 yaml-syntax: .*remove the `!tag`/);
   });
 
   it('reports duplicate keys at the second occurrence', () => {
@@ -125,7 +143,7 @@ describe('loadRunbook on hostile input', () => {
     const text = `# ${'x'.repeat(YAML_LIMITS.maxChars)}\n`;
     const r = loadRunbook(text, 'big.yaml');
     expect(r.problems.map((p) => p.rule)).toEqual(['file-too-large']);
-    expect(r.problems[0]?.message).toMatch(/limited to 1024 KiB/);
+    expect(r.problems[0]?.message).toMatch(/limited to 1048576/);
   });
 
   it('refuses __proto__ and constructor keys and never pollutes Object.prototype', () => {
