@@ -39,12 +39,21 @@ const rules = {
   'secret-in-runbook': { severity: 'error', description: 'A credential written into the runbook (URL userinfo, Authorization/Bearer, password=, api_key=, token=).', help: 'Remove it and rotate it; reference `${ENV_VAR}` or the server\'s source configuration instead.' },
   'question-duplicate-answer': { severity: 'error', description: 'A question offers two answers with the same label (ignoring case).', help: 'Rename one answer so the person on call can tell them apart, or merge them.' },
   'branch-to-self': { severity: 'warning', description: 'A check leads straight back to itself, re-reading the same metric at once.', help: 'Route through an action (wait, then re-check) or a question instead.' },
+  'bad-input-pattern': { severity: 'error', description: 'An input\'s `pattern` is not a valid regular expression (as runpath compiles it: `^(?:pattern)$`, Unicode mode), or its `default` does not match its own pattern.', help: 'Fix the pattern so it compiles, or change the default (or widen the pattern) so the default matches.' },
+  'change-without-compare': { severity: 'error', description: 'A branch conditions on `change` in a check without `compare`: there is no baseline, so it can never match.', help: 'Add `compare: { offset: 1d }` (or the offset of a known-good time) to the check, or compare the `value`.' },
+  'unused-compare': { severity: 'warning', description: 'A check has `compare` but no branch uses `change`, so its baseline query is fetched for nothing.', help: 'Remove `compare`, or add a branch on `change`.' },
   'duplicate-id': { severity: 'error', description: 'Two runbooks of the catalog share an `id`.', help: 'Rename one of them; ids must be unique across the catalog.' },
+
+  // Emitted only by `runpath test`.
+  'runbook-not-found': { severity: 'error', description: 'A test file\'s runbook cannot be found: its `runbook:` id matches no runbook, or (without `runbook:`) there is no sibling `<name>.yaml`/`<name>.yml`.', help: 'Fix `runbook:`, put the runbook beside its test file, or pass the folder that holds it (`runpath test <folder>`).' },
+  'runbook-has-errors': { severity: 'error', description: 'The runbook under test has errors, so its tests do not run.', help: 'Fix the runbook\'s errors first; `runpath validate <runbook>` lists them too.' },
+  'no-tests': { severity: 'error', description: 'The paths given to `runpath test` hold no `*.test.yaml` file; a test run that tests nothing must not pass.', help: 'Add a test file beside each runbook (e.g. `checkout-5xx.test.yaml` next to `checkout-5xx.yaml`), or pass the folder that holds them.' },
+  'no-matching-case': { severity: 'error', description: '`runpath test --run <regex>` matches no test case name.', help: 'Fix the pattern; it is a regular expression matched against case names.' },
 } satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof rules;
 
-/** Every rule id runpath's loader and lint emit, with severity and help (SARIF lists these). */
+/** Every rule id runpath's loader, lint and `runpath test` emit, with severity and help (SARIF lists these). */
 export const RULES: Readonly<Record<RuleId, RuleInfo>> = rules;
 
 export function isRuleId(id: string): id is RuleId {
