@@ -1,7 +1,7 @@
 import type { LoadResult } from './loadResult.js';
 import type { Runbook } from './types.js';
 import { parseYamlSafely } from './parseYamlSafely.js';
-import { schemaValidator } from './schemaValidators.js';
+import { schemaValidator, type SchemaName } from './schemaValidators.js';
 import { schemaProblems } from './schemaProblems.js';
 
 /** Parses and schema-checks one runbook file. Lint rules run separately, on the typed result. */
@@ -9,7 +9,8 @@ export function loadRunbook(text: string, file: string): LoadResult<Runbook> {
   return loadWithSchema<Runbook>(text, file, 'runbook');
 }
 
-export function loadWithSchema<T>(text: string, file: string, schema: 'runbook' | 'runbook-test'): LoadResult<T> {
+/** Parses one YAML file and checks it against one of the shipped schemas. */
+export function loadWithSchema<T>(text: string, file: string, schema: SchemaName): LoadResult<T> {
   const parsed = parseYamlSafely(text, file);
   if (parsed.problems.length > 0 || parsed.value === undefined) return { map: parsed.map, problems: parsed.problems };
   const validate = schemaValidator(schema);

@@ -1,8 +1,11 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import runbookSchema from '../../schemas/runbook.schema.json' with { type: 'json' };
 import testSchema from '../../schemas/runbook-test.schema.json' with { type: 'json' };
+import scenarioSchema from '../../schemas/scenario.schema.json' with { type: 'json' };
 
-export type SchemaName = 'runbook' | 'runbook-test';
+const SCHEMAS = { runbook: runbookSchema, 'runbook-test': testSchema, scenario: scenarioSchema } as const;
+
+export type SchemaName = 'runbook' | 'runbook-test' | 'scenario';
 
 let ajv: Ajv | undefined;
 const compiled = new Map<SchemaName, ValidateFunction>();
@@ -17,12 +20,12 @@ export function schemaValidator(name: SchemaName): ValidateFunction {
     // A message annotation, also understood by editors' JSON language services.
     ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
   }
-  fn = ajv.compile(name === 'runbook' ? runbookSchema : testSchema);
+  fn = ajv.compile(SCHEMAS[name]);
   compiled.set(name, fn);
   return fn;
 }
 
 /** The raw schema object (for property lists and descriptions). */
 export function schemaDocument(name: SchemaName): object {
-  return name === 'runbook' ? runbookSchema : testSchema;
+  return SCHEMAS[name];
 }
