@@ -101,3 +101,16 @@ export async function stepCheck(options: StepCheckOptions): Promise<StepCheckRes
   });
   return { state: next.state, events };
 }
+
+/**
+ * Events of a transition that ran no check (startWalk, an answer, an action), typed to sit in one
+ * log with stepCheck's events. A check event here is a bug: checks go through stepCheck.
+ */
+export function nonCheckEvents(events: readonly WalkEvent[]): SteppedEvent[] {
+  return events.map((event) => {
+    if (event.type === 'check.evaluated' || event.type === 'check.failed') {
+      throw new Error(`check '${event.data.node}' was stepped without stepCheck, so its event has no query or source; run checks with stepCheck`);
+    }
+    return event;
+  });
+}
