@@ -1,0 +1,109 @@
+import { checkRequirements } from '../../engine/checkRequirements.js';
+import type { CheckObservation } from '../../engine/walkInput.js';
+import type { CheckRequest, MetricSource } from '../metricSource.js';
+import { mergeObservation } from './mergeObservation.js';
+import { formatSeconds, PrometheusClient } from './prometheusClient.js';
+import {
+  DEFAULT_CACHE_ENTRIES,
+  DEFAULT_CACHE_TTL_MS,
+  DEFAULT_STEP_SECONDS,
+  type PrometheusSourceOptions,
+} from './prometheusSourceOptions.js';
+import { QueryCache } from './queryCache.js';
+import type { QueryOutcome } from './queryResult.js';
+import { rangeWindow, type RangeWindow } from './rangeWindow.js';
+
+export type { PrometheusAuth, PrometheusSourceOptions } from './prometheusSourceOptions.js';
+
+function failure(outcome: QueryOutcome, context: string): CheckObservation | undefined {
+  if (outcome.ok) return undefined;
+  const reason = context + outcome.reason;
+  return outcome.status === 'timeout' ? { status: 'timeout', reason } : { status: 'error', reason };
+}
+
+/** Resolves with the outcome, or as cancelled as soon as the caller gives up; the shared request itself goes on. */
+function untilAborted(outcome: Promise<QueryOutcome>, signal: AbortSignal | undefined, who: string): Promise<QueryOutcome> {
+  if (!signal) return outcome;
+  const cancelled: QueryOutcome = { ok: false, status: 'error', reason: `the query to ${who} was cancelled` };
+  if (signal.aborted) return Promise.resolve(cancelled);
+  return new Promise((resolve) => {
+    const onAbort = (): void => {
+      resolve(cancelled);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    void outcome.then((o) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(o);
+    });
+  });
+}
+
+/**
+ * A check's values from Prometheus: the instant query at the evaluation time, plus a range query
+ * for `for` windows and the same query at the `compare` offset, run concurrently and merged by
+ * label set. Queries go through a short-lived cache with in-flight sharing and a concurrency cap,
+ * so fifty responders on the same check cost Prometheus one query. Never throws.
+ */
+export class PrometheusSource implements MetricSource {
+  readonly name: string;
+  readonly type = 'prometheus' as const;
+  readonly client: PrometheusClient;
+  readonly cache: QueryCache;
+  private readonly stepSeconds: number;
+
+  constructor(options: PrometheusSourceOptions) {
+    this.name = options.name;
+    const client: ConstructorParameters<typeof PrometheusClient>[0] = { name: options.name, url: options.url };
+    if (options.auth) client.auth = options.auth;
+    if (options.timeoutMs !== undefined) client.timeoutMs = options.timeoutMs;
+    if (options.maxConcurrent !== undefined) client.maxConcurrent = options.maxConcurrent;
+    this.client = new PrometheusClient(client);
+    this.cache = new QueryCache({
+      ttlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
+      maxEntries: DEFAULT_CACHE_ENTRIES,
+      now: options.now ?? Date.now,
+    });
+    this.stepSeconds = options.stepSeconds ?? DEFAULT_STEP_SECONDS;
+  }
+
+  async observe(request: CheckRequest): Promise<CheckObservation> {
+    const who = this.client.who;
+    try {
+      if (!Number.isFinite(request.at)) return { status: 'error', reason: `${who}: the evaluation time ${request.at} is not a number of seconds` };
+      const { rangeSeconds, baselineOffsetSeconds } = checkRequirements(request.node);
+      const { query, at, signal } = request;
+
+      const instant = this.instant(query, at, signal);
+      const window = rangeSeconds === undefined ? undefined : rangeWindow(at, rangeSeconds, this.stepSeconds);
+      const range = window && this.range(query, window, signal);
+      const baseline = baselineOffsetSeconds === undefined ? undefined : this.instant(query, at - baselineOffsetSeconds, signal);
+
+      const [now, samples, past] = await Promise.all([instant, range, baseline]);
+      const failed =
+        failure(now, '') ??
+        (samples && failure(samples, `the range query over the last ${rangeSeconds ?? 0} s (for the \`for\` window) failed: `)) ??
+        (past && failure(past, `the baseline query ${baselineOffsetSeconds ?? 0} s earlier (for \`compare\`) failed: `));
+      if (failed) return failed;
+      if (!now.ok) return { status: 'error', reason: now.reason };
+      const answers: Parameters<typeof mergeObservation>[0] = { instant: now.data };
+      if (samples?.ok) answers.range = samples.data;
+      if (past?.ok) answers.baseline = past.data;
+      return mergeObservation(answers, at, who);
+    } catch (error) {
+      // checkRequirements throws on a malformed duration, which the schema should have caught.
+      const message = error instanceof Error ? error.message : 'unknown error';
+      return { status: 'error', reason: `${who}: the check could not be run: ${message}` };
+    }
+  }
+
+  private instant(query: string, at: number, signal: AbortSignal | undefined): Promise<QueryOutcome> {
+    const key = `instant\n${formatSeconds(at)}\n${query}`;
+    return untilAborted(this.cache.run(key, () => this.client.instant(query, at)), signal, this.client.who);
+  }
+
+  private range(query: string, window: RangeWindow, signal: AbortSignal | undefined): Promise<QueryOutcome> {
+    const { start, end, step } = window;
+    const key = `range\n${formatSeconds(start)}\n${formatSeconds(end)}\n${formatSeconds(step)}\n${query}`;
+    return untilAborted(this.cache.run(key, () => this.client.range(query, start, end, step)), signal, this.client.who);
+  }
+}
