@@ -4,6 +4,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateCheck } from '../../src/engine/evaluateCheck.js';
+import { renderQuery } from '../../src/engine/renderQuery.js';
 import type { CheckObservation } from '../../src/engine/walkInput.js';
 import type { CheckRequest } from '../../src/metrics/metricSource.js';
 import { PrometheusSource } from '../../src/metrics/prometheus/prometheusSource.js';
@@ -15,6 +16,7 @@ import { DAY, MINUTE, STEP } from './support/windows.js';
 const AVAILABLE = hasPrometheus();
 const TITLE = 'PrometheusSource against a real Prometheus';
 const AT = backfillBase();
+const WEIRD = 'we"ird} \\ name\nline two';
 
 function dataSet(): Series[] {
   const from = AT - 30 * MINUTE;
@@ -33,6 +35,10 @@ function dataSet(): Series[] {
       series('rp_zone_rps', { zone }, ...yesterday, STEP, () => (zone === 'b' ? 120 : 100)),
       series('rp_probe_success', { zone }, from, to, STEP, () => (zone === 'b' ? 0 : 1)),
     ]),
+    // Label values a template must escape to hit, and must never let escape the string.
+    series('rp_escape', { service: WEIRD }, from, to, STEP, () => 7),
+    series('rp_escape', { service: "o'brien" }, from, to, STEP, () => 5),
+    series('rp_escape', { service: 'plain' }, from, to, STEP, () => 1),
     // A batch service with no traffic: its error ratio is 0/0.
     counter('rp_idle_requests_total', { service: 'batch' }, from, to, STEP, () => 0, 1000),
     counter('rp_idle_errors_total', { service: 'batch' }, from, to, STEP, () => 0, 3),
@@ -181,6 +187,29 @@ describe.skipIf(!AVAILABLE)(AVAILABLE ? TITLE : `SKIPPED: prometheus not install
     it('reduce all needs every zone down; reduce min folds them to the worst', async () => {
       expect(evaluateCheck('check', probes('all'), await source.observe(request(probes('all'))))).toMatchObject({ data: { branch: 'default' } });
       expect(evaluateCheck('check', probes('min'), await source.observe(request(probes('min'))))).toMatchObject({ data: { branch: 0, value: 0 } });
+    });
+  });
+
+  describe('queries rendered from inputs, on the real PromQL parser', () => {
+    const observeService = async (template: string, service: string): Promise<CheckObservation> => {
+      const query = renderQuery(template, { inputs: { service }, labels: {} });
+      return source.observe(request(checkNode(query, [{ when: { op: 'gt', value: 0 }, next: 'x' }])));
+    };
+
+    it('a value with a quote, a brace, a backslash and a newline matches exactly that label value', async () => {
+      const [only, ...rest] = okSeries(await observeService('rp_escape{service="{{ inputs.service }}"}', WEIRD));
+      expect(rest).toEqual([]);
+      expect(only?.labels.service).toBe(WEIRD);
+      expect(only?.value).toBe(7);
+      const [quoted] = okSeries(await observeService("rp_escape{service='{{ inputs.service }}'}", "o'brien"));
+      expect(quoted?.value).toBe(5);
+    });
+
+    it('a value trying to close the string and add a matcher or an expression stays a label value: no data', async () => {
+      for (const attack of ['plain"} or rp_queue_depth{queue="orders', 'plain", service=~".+', 'plain\\', 'plain"} + 41 or vector(1) #']) {
+        expect(await observeService('rp_escape{service="{{ inputs.service }}"}', attack), attack).toEqual({ status: 'no_data' });
+      }
+      expect(await observeService('rp_escape{service="{{ inputs.service }}"}', 'plain')).toMatchObject({ status: 'ok', series: [{ value: 1 }] });
     });
   });
 
