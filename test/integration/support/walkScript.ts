@@ -2,6 +2,7 @@
 // current time, questions are answered and actions completed from a script, and each action
 // moves the clock on by the minutes it took, so later checks see the incident evolve.
 import { startWalk, step } from '../../../src/engine/walk.js';
+import type { WalkTransition } from '../../../src/engine/walkEvent.js';
 import type { WalkState } from '../../../src/engine/walkState.js';
 import type { MetricSource } from '../../../src/metrics/metricSource.js';
 import { nonCheckEvents, stepCheck, type SteppedEvent } from '../../../src/metrics/stepCheck.js';
@@ -74,7 +75,7 @@ export async function walkScript(options: {
       state = result.state;
       continue;
     }
-    let next;
+    let next: WalkTransition;
     if (node.type === 'question') {
       const label = forVisit(script.answers?.[id], visit);
       if (label === undefined) throw new Error(`the script has no answer for question '${id}' (visit ${visit}); path so far: ${state.path.join(' → ')}`);
