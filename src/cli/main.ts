@@ -22,6 +22,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'print a runbook as Mermaid or Graphviz DOT',
     load: async () => (await import('./graphCommand.js')).graphCommand,
   },
+  walk: {
+    summary: 'walk a runbook against live metrics (or a scenario) from the terminal',
+    load: async () => (await import('./walkCommand.js')).walkCommand,
+  },
 };
 
 function usage(): string {
