@@ -79,6 +79,14 @@ const MAX_ATTEMPTS = 5;
 /** A walk that cannot go on; the message says what to add. */
 class WalkStopped extends Error {
   override readonly name = 'WalkStopped';
+
+  /** Set when input ended at a prompt, whose line the cursor is still on. */
+  constructor(
+    message: string,
+    readonly atPrompt = false,
+  ) {
+    super(message);
+  }
 }
 
 function problemLine(p: Problem): string {
@@ -118,7 +126,8 @@ class Walker {
   private readonly paint;
   private readonly text: WalkTextContext;
   private terminal: TerminalPrompt | undefined;
-  private inputEnded = false;
+  /** Why the last prompt got no reply; the walk stops when set. */
+  private unanswered: { why: string; atPrompt: boolean } | undefined;
 
   constructor(
     private readonly runbook: Runbook,
@@ -154,16 +163,25 @@ class Walker {
     this.terminal?.close();
   }
 
-  /** Asks until `parse` accepts a reply; null when input ended or too many replies were unusable. */
+  /** Asks until `parse` accepts a reply; null (and `unanswered` says why) when input ended or no reply was usable. */
   private async askUntil<T>(text: string, parse: (reply: string) => T | undefined, hint: string): Promise<T | null> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const reply = await this.ask(text);
-      if (reply === null) return null;
+      if (reply === null) {
+        this.unanswered = { why: 'input ended', atPrompt: true };
+        return null;
+      }
       const parsed = parse(reply.trim());
       if (parsed !== undefined) return parsed;
       this.say([`    ${hint}`]);
     }
+    this.unanswered = { why: `no usable reply in ${MAX_ATTEMPTS} tries`, atPrompt: false };
     return null;
+  }
+
+  private stop(what: string): WalkStopped {
+    const { why, atPrompt } = this.unanswered ?? { why: 'input ended', atPrompt: false };
+    return new WalkStopped(`${what}; ${why}`, atPrompt);
   }
 
   async answer(id: string, node: QuestionNode, visit: number): Promise<WalkInput> {
@@ -180,7 +198,7 @@ class Walker {
       return labels[n - 1] ?? labels.find((l) => l.toLowerCase() === reply.toLowerCase());
     };
     const label = await this.askUntil(`    answer (1-${labels.length}): `, pick, `type a number from 1 to ${labels.length}, or an answer as written`);
-    if (label === null) throw new WalkStopped(`no answer for question '${id}'; input ended`);
+    if (label === null) throw this.stop(`no answer for question '${id}'`);
     return { kind: 'answer', label };
   }
 
@@ -196,7 +214,7 @@ class Walker {
       return undefined;
     };
     const result = await this.askUntil('    done or skip? [D/s]: ', pick, 'type d (done, the default) or s (skip)');
-    if (result === null) throw new WalkStopped(`no result for action '${id}'; input ended`);
+    if (result === null) throw this.stop(`no result for action '${id}'`);
     return { kind: 'action', result };
   }
 
@@ -211,10 +229,7 @@ class Walker {
       return Number.isNaN(n) && r !== 'nan' ? undefined : n;
     };
     const value = await this.askUntil('    value: ', pick, "type a number, 'no data' or 'error'");
-    if (value === null) {
-      this.inputEnded = true;
-      throw new Error('input ended');
-    }
+    if (value === null) throw new Error(this.unanswered?.why ?? 'input ended');
     return value;
   };
 
@@ -247,7 +262,7 @@ class Walker {
             throw new WalkStopped(`check '${id}' reads manual source '${node.source}', whose value a person types; run in a terminal, or pass --scenario`);
           }
           next = await stepCheck({ runbook: this.runbook, state, sources, at: this.flags.at ?? now() / 1000, labels: this.flags.labels, clock });
-          if (this.inputEnded) throw new WalkStopped(`no value for check '${id}'; input ended`);
+          if (this.unanswered) throw this.stop(`no value for check '${id}'`);
           break;
         }
         case 'question':
@@ -319,7 +334,7 @@ export async function walkCommand(args: string[], io: CliIo, deps: WalkDeps = {}
     return await walker.run(started.state);
   } catch (err) {
     if (!(err instanceof WalkStopped || err instanceof WalkError)) throw err;
-    io.stderr(`runpath walk: ${err.message}\n`);
+    io.stderr(`${err instanceof WalkStopped && err.atPrompt && deps.prompt === undefined ? '\n' : ''}runpath walk: ${err.message}\n`);
     return EXIT_PROBLEMS;
   } finally {
     walker.close();

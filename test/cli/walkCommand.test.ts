@@ -254,6 +254,14 @@ describe('runpath walk (interactive)', () => {
     expect(run.stdout).toContain('\u001b[1m▸ usage\u001b[22m');
   });
 
+  it('stops after five unusable replies instead of asking forever', async () => {
+    const { prompt, asked } = scripted(['x', 'y', 'z', '0', '99', '1']);
+    const run = await walk(['disk-full', '--input', 'cluster=p', '--label', 'zone=a', '--at', AT], { interactive: true, deps: { prompt } });
+    expect(asked).toHaveLength(5);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("runpath walk: no answer for question 'ask'; no usable reply in 5 tries\n");
+  });
+
   it('in json mode, asks on stderr so stdout stays JSON', async () => {
     const { prompt } = scripted(['3']);
     const run = await walk(['disk-full', '--input', 'cluster=p', '--label', 'zone=a', '--at', AT, '--format', 'json'], { interactive: true, deps: { prompt } });
