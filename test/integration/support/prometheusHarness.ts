@@ -1,12 +1,13 @@
 // A real Prometheus for integration tests: backfill deterministic OpenMetrics data with promtool,
 // serve it on 127.0.0.1 at a free port, query it at explicit times, stop it by PID.
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { realPartAvailable } from '../../support/realPart.js';
 
 export interface RunningPrometheus {
   /** Base URL, e.g. http://127.0.0.1:40123 */
@@ -30,8 +31,7 @@ const BACKFILL_MARGIN_SECONDS = 3 * 3600;
 
 /** True when Debian's `prometheus` package (prometheus and promtool) is on PATH. */
 export function hasPrometheus(): boolean {
-  const ok = (bin: string): boolean => spawnSync(bin, ['--version'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
-  return ok('prometheus') && ok('promtool');
+  return realPartAvailable('prometheus') && realPartAvailable('promtool');
 }
 
 /**

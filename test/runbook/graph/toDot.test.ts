@@ -1,10 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { describe, it, expect } from 'vitest';
 import { toDot } from '../../../src/runbook/graph/toDot.js';
 import { dotViolations } from './dotRules.js';
 import { everyEdgeKind, fixtureRunbook, runbookOf, shippedRunbooks } from './sampleRunbooks.js';
+import { realPartAvailable } from '../../support/realPart.js';
 
-const hasDot = spawnSync('dot', ['-V']).status === 0;
+const hasDot = realPartAvailable('dot', ['-V']);
 
 describe('toDot', () => {
   it('prints the small fixture exactly', () => {
