@@ -182,7 +182,7 @@ export class PrometheusClient {
         return queryFailed(`${this.who} answered JSON that is not a Prometheus query result (no "status": "success"); is the URL a Prometheus API?`);
       }
       const parsed = parseQueryData(json.data, this.maxSeries);
-      return 'data' in parsed ? { ok: true, data: parsed.data } : queryFailed(this.redact(`${this.who} ${parsed.problem}`));
+      return 'data' in parsed ? { ok: true, data: parsed.data, bytes: body.bytes } : queryFailed(this.redact(`${this.who} ${parsed.problem}`));
     }
     return describeHttpFailure(this.failedAnswer(url, response, json, body.text), this.who, this.name);
   }

@@ -4,6 +4,7 @@ import type { CheckRequest, MetricSource } from '../metricSource.js';
 import { mergeObservation } from './mergeObservation.js';
 import { formatSeconds, PrometheusClient } from './prometheusClient.js';
 import {
+  DEFAULT_CACHE_BYTES,
   DEFAULT_CACHE_ENTRIES,
   DEFAULT_CACHE_TTL_MS,
   DEFAULT_STEP_SECONDS,
@@ -61,6 +62,7 @@ export class PrometheusSource implements MetricSource {
     this.cache = new QueryCache({
       ttlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
       maxEntries: DEFAULT_CACHE_ENTRIES,
+      maxBytes: DEFAULT_CACHE_BYTES,
       now: options.now ?? Date.now,
     });
     this.stepSeconds = options.stepSeconds ?? DEFAULT_STEP_SECONDS;

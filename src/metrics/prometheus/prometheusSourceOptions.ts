@@ -24,3 +24,5 @@ export const DEFAULT_MAX_CONCURRENT = 4;
 export const DEFAULT_CACHE_TTL_MS = 5000;
 export const DEFAULT_STEP_SECONDS = 60;
 export const DEFAULT_CACHE_ENTRIES = 1000;
+/** Measured as the answers' JSON size; parsed objects take a few times more. */
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;

@@ -4,6 +4,8 @@ export interface QueryCacheOptions {
   /** How long a success is reused; 0 or less keeps nothing (in-flight sharing still applies). */
   ttlMs: number;
   maxEntries: number;
+  /** Budget for kept answers, by their `bytes`; one larger than the budget is not kept. */
+  maxBytes: number;
   /** Milliseconds. */
   now: () => number;
 }
@@ -11,6 +13,7 @@ export interface QueryCacheOptions {
 interface Entry {
   outcome: QueryOutcome;
   expires: number;
+  bytes: number;
 }
 
 /**
@@ -21,6 +24,7 @@ interface Entry {
 export class QueryCache {
   private readonly entries = new Map<string, Entry>();
   private readonly inFlight = new Map<string, Promise<QueryOutcome>>();
+  private keptBytes = 0;
   /** Answers served from a kept success or a shared request, and requests actually sent. */
   readonly stats = { hits: 0, shared: 0, sent: 0 };
 
@@ -28,6 +32,10 @@ export class QueryCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  get bytes(): number {
+    return this.keptBytes;
   }
 
   run(key: string, send: () => Promise<QueryOutcome>): Promise<QueryOutcome> {
@@ -38,7 +46,7 @@ export class QueryCache {
       this.stats.hits++;
       return Promise.resolve(kept.outcome);
     }
-    if (kept) this.entries.delete(key);
+    if (kept) this.drop(key, kept);
     const pending = this.inFlight.get(key);
     if (pending) {
       this.stats.shared++;
@@ -61,12 +69,21 @@ export class QueryCache {
   }
 
   private keep(key: string, outcome: QueryOutcome): void {
-    if (this.options.ttlMs <= 0) return;
-    this.entries.set(key, { outcome, expires: this.options.now() + this.options.ttlMs });
-    while (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next();
+    const bytes = outcome.ok ? (outcome.bytes ?? 0) : 0;
+    if (this.options.ttlMs <= 0 || bytes > this.options.maxBytes) return;
+    const old = this.entries.get(key);
+    if (old) this.drop(key, old);
+    this.entries.set(key, { outcome, expires: this.options.now() + this.options.ttlMs, bytes });
+    this.keptBytes += bytes;
+    while (this.entries.size > this.options.maxEntries || this.keptBytes > this.options.maxBytes) {
+      const oldest = this.entries.entries().next();
       if (oldest.done) break;
-      this.entries.delete(oldest.value);
+      this.drop(...oldest.value);
     }
+  }
+
+  private drop(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.keptBytes -= entry.bytes;
   }
 }

@@ -21,7 +21,12 @@ export type QueryData =
 
 /** What one HTTP query came to; failures carry a reason a responder can act on. */
 export type QueryOutcome =
-  | { ok: true; data: QueryData }
+  | {
+      ok: true;
+      data: QueryData;
+      /** The answer's size as JSON, so the cache can keep its memory bounded. */
+      bytes?: number;
+    }
   | { ok: false; status: 'error' | 'timeout'; reason: string };
 
 export const queryFailed = (reason: string, status: 'error' | 'timeout' = 'error'): QueryOutcome => ({ ok: false, status, reason });

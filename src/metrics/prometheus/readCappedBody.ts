@@ -1,5 +1,5 @@
 /** The body as text, or `tooLarge` once more than `maxBytes` arrived (the rest is not read). */
-export type CappedBody = { text: string } | { tooLarge: true };
+export type CappedBody = { text: string; bytes: number } | { tooLarge: true };
 
 /** Reads a response body without ever holding more than `maxBytes` of it. */
 export async function readCappedBody(response: Response, maxBytes: number): Promise<CappedBody> {
@@ -8,7 +8,7 @@ export async function readCappedBody(response: Response, maxBytes: number): Prom
     await response.body?.cancel();
     return { tooLarge: true };
   }
-  if (!response.body) return { text: '' };
+  if (!response.body) return { text: '', bytes: 0 };
   // The DOM typings leave chunks untyped; fetch bodies are byte streams.
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
@@ -23,5 +23,5 @@ export async function readCappedBody(response: Response, maxBytes: number): Prom
     }
     chunks.push(value);
   }
-  return { text: Buffer.concat(chunks, size).toString('utf8') };
+  return { text: Buffer.concat(chunks, size).toString('utf8'), bytes: size };
 }

@@ -51,10 +51,12 @@ describe('PrometheusClient requests', () => {
       matrix([{ labels: { zone: 'a' }, values: [[AT - 60, '1e3'], [AT, '2']] }]),
       { status: 'success', data: { resultType: 'string', result: [AT, 'hello'] } },
     ];
+    const sent = [...bodies];
     const s = await stub(() => ({ json: bodies.shift() }));
     const c = client(s.url);
     expect(await c.instant('q', AT)).toEqual({
       ok: true,
+      bytes: expect.any(Number) as unknown,
       data: {
         resultType: 'vector',
         series: [
@@ -64,12 +66,13 @@ describe('PrometheusClient requests', () => {
         ],
       },
     });
-    expect(await c.instant('q', AT)).toEqual({ ok: true, data: { resultType: 'scalar', value: -Infinity } });
+    expect(await c.instant('q', AT)).toMatchObject({ ok: true, data: { resultType: 'scalar', value: -Infinity } });
     expect(await c.range('q', AT - 60, AT, 60)).toEqual({
       ok: true,
+      bytes: expect.any(Number) as unknown,
       data: { resultType: 'matrix', series: [{ labels: { zone: 'a' }, samples: [[AT - 60, 1000], [AT, 2]] }] },
     });
-    expect(await c.instant('q', AT)).toEqual({ ok: true, data: { resultType: 'string', value: 'hello' } });
+    expect(await c.instant('q', AT)).toEqual({ ok: true, data: { resultType: 'string', value: 'hello' }, bytes: JSON.stringify(sent[3]).length });
   });
 
   it('sends bearer and basic credentials', async () => {

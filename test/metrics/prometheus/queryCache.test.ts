@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QueryCache } from '../../../src/metrics/prometheus/queryCache.js';
 import type { QueryOutcome } from '../../../src/metrics/prometheus/queryResult.js';
 
-const success = (value: number): QueryOutcome => ({ ok: true, data: { resultType: 'scalar', value } });
+const success = (value: number, bytes = 10): QueryOutcome => ({ ok: true, data: { resultType: 'scalar', value }, bytes });
 const failure: QueryOutcome = { ok: false, status: 'error', reason: 'down' };
 
 function counter(outcome: QueryOutcome): { send: () => Promise<QueryOutcome>; calls: () => number } {
@@ -19,7 +19,7 @@ function counter(outcome: QueryOutcome): { send: () => Promise<QueryOutcome>; ca
 describe('QueryCache', () => {
   it('keeps a success for ttlMs of the injected clock', async () => {
     let now = 0;
-    const cache = new QueryCache({ ttlMs: 100, maxEntries: 10, now: () => now });
+    const cache = new QueryCache({ ttlMs: 100, maxEntries: 10, maxBytes: 1e9, now: () => now });
     const q = counter(success(1));
     await cache.run('k', q.send);
     now = 99;
@@ -32,7 +32,7 @@ describe('QueryCache', () => {
   });
 
   it('keeps no failure', async () => {
-    const cache = new QueryCache({ ttlMs: 1000, maxEntries: 10, now: () => 0 });
+    const cache = new QueryCache({ ttlMs: 1000, maxEntries: 10, maxBytes: 1e9, now: () => 0 });
     const q = counter(failure);
     await cache.run('k', q.send);
     await cache.run('k', q.send);
@@ -41,7 +41,7 @@ describe('QueryCache', () => {
   });
 
   it('shares one request among callers while it is in flight, even with the TTL at 0', async () => {
-    const cache = new QueryCache({ ttlMs: 0, maxEntries: 10, now: () => 0 });
+    const cache = new QueryCache({ ttlMs: 0, maxEntries: 10, maxBytes: 1e9, now: () => 0 });
     let resolve: (o: QueryOutcome) => void = () => undefined;
     let calls = 0;
     const send = (): Promise<QueryOutcome> => {
@@ -62,13 +62,13 @@ describe('QueryCache', () => {
   });
 
   it('a request that rejects is not left in flight', async () => {
-    const cache = new QueryCache({ ttlMs: 1000, maxEntries: 10, now: () => 0 });
+    const cache = new QueryCache({ ttlMs: 1000, maxEntries: 10, maxBytes: 1e9, now: () => 0 });
     await expect(cache.run('k', () => Promise.reject(new Error('bug')))).rejects.toThrow('bug');
     expect(await cache.run('k', () => Promise.resolve(success(3)))).toEqual(success(3));
   });
 
   it('holds at most maxEntries, dropping the least recently used', async () => {
-    const cache = new QueryCache({ ttlMs: 1000, maxEntries: 2, now: () => 0 });
+    const cache = new QueryCache({ ttlMs: 1000, maxEntries: 2, maxBytes: 1e9, now: () => 0 });
     const sends: Record<string, ReturnType<typeof counter>> = { a: counter(success(1)), b: counter(success(2)), c: counter(success(3)) };
     const run = (k: string): Promise<QueryOutcome> => cache.run(k, (sends[k] ?? counter(failure)).send);
     await run('a');
@@ -79,5 +79,28 @@ describe('QueryCache', () => {
     await run('a');
     await run('b');
     expect([sends.a?.calls(), sends.b?.calls(), sends.c?.calls()]).toEqual([1, 2, 1]);
+  });
+
+  it('holds at most maxBytes of answers, and never keeps one larger than that', async () => {
+    const cache = new QueryCache({ ttlMs: 1000, maxEntries: 100, maxBytes: 100, now: () => 0 });
+    await cache.run('a', () => Promise.resolve(success(1, 40)));
+    await cache.run('b', () => Promise.resolve(success(2, 40)));
+    expect([cache.size, cache.bytes]).toEqual([2, 80]);
+    await cache.run('c', () => Promise.resolve(success(3, 40))); // over budget: a goes
+    expect([cache.size, cache.bytes]).toEqual([2, 80]);
+    await cache.run('huge', () => Promise.resolve(success(4, 101)));
+    expect([cache.size, cache.bytes]).toEqual([2, 80]);
+    const q = counter(success(1, 40));
+    await cache.run('a', q.send);
+    expect(q.calls()).toBe(1);
+  });
+
+  it('an expired entry gives its bytes back', async () => {
+    let now = 0;
+    const cache = new QueryCache({ ttlMs: 10, maxEntries: 100, maxBytes: 100, now: () => now });
+    await cache.run('a', () => Promise.resolve(success(1, 60)));
+    now = 20;
+    await cache.run('a', () => Promise.resolve(success(1, 70)));
+    expect([cache.size, cache.bytes]).toEqual([1, 70]);
   });
 });
