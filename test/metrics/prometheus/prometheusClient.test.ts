@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PrometheusClient, type PrometheusClientOptions } from '../../../src/metrics/prometheus/prometheusClient.js';
 import type { QueryOutcome } from '../../../src/metrics/prometheus/queryResult.js';
-import { closedPortUrl, matrix, promError, startSilentServer, startStub, vector, type Stub, type StubReply } from './stubServer.js';
+import { barrier, closedPortUrl, matrix, promError, startSilentServer, startStub, vector, type Stub, type StubReply } from './stubServer.js';
 
 const AT = 1_700_000_000;
 const cleanups: (() => Promise<void>)[] = [];
@@ -278,7 +278,11 @@ describe('PrometheusClient never leaks credentials', () => {
 
 describe('PrometheusClient concurrency cap', () => {
   it('keeps at most maxConcurrent requests in flight; the rest wait their turn', async () => {
-    const s = await stub(() => ({ json: vector([{ value: '1' }]), delayMs: 50 }));
+    const wait = barrier(3);
+    const s = await stub(async () => {
+      await wait();
+      return { json: vector([{ value: '1' }]) };
+    });
     const c = client(s.url, { maxConcurrent: 3 });
     const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => c.instant(`q${i}`, AT)));
     expect(outcomes.every((o) => o.ok)).toBe(true);

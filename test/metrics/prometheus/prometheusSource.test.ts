@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckRequest } from '../../../src/metrics/metricSource.js';
 import { PrometheusSource, type PrometheusSourceOptions } from '../../../src/metrics/prometheus/prometheusSource.js';
 import type { CheckNode } from '../../../src/runbook/types.js';
-import { closedPortUrl, matrix, promError, startStub, vector, type Stub, type StubReply, type StubRequest } from './stubServer.js';
+import { barrier, closedPortUrl, matrix, promError, startStub, vector, type Stub, type StubReply, type StubRequest } from './stubServer.js';
 
 const AT = 1_700_000_000;
 const cleanups: (() => Promise<void>)[] = [];
@@ -191,7 +191,11 @@ describe('PrometheusSource and the observer effect', () => {
   });
 
   it('keeps at most 4 queries in flight by default, however many checks are asked', async () => {
-    const s = await stub(() => ({ ...ok('1'), delayMs: 30 }));
+    const wait = barrier(4);
+    const s = await stub(async () => {
+      await wait();
+      return ok('1');
+    });
     const prom = source(s.url);
     const observations = await Promise.all(Array.from({ length: 20 }, (_, i) => prom.observe(request({ at: AT + i }))));
     expect(observations.every((o) => o.status === 'ok')).toBe(true);

@@ -140,3 +140,25 @@ export function matrix(series: { labels?: Record<string, string>; values: [numbe
 export function promError(errorType: string, error: string): unknown {
   return { status: 'error', errorType, error };
 }
+
+/**
+ * Holds each caller until `size` are waiting, then lets that group go together (a group still
+ * short after `maxWaitMs` goes anyway). Shows a concurrency cap reached without trusting timing.
+ */
+export function barrier(size: number, maxWaitMs = 2000): () => Promise<void> {
+  let group: (() => void)[] = [];
+  return () =>
+    new Promise<void>((resolve) => {
+      const current = group;
+      current.push(resolve);
+      if (current.length >= size) {
+        group = [];
+        for (const release of current) release();
+        return;
+      }
+      setTimeout(() => {
+        if (group === current) group = [];
+        resolve();
+      }, maxWaitMs);
+    });
+}
