@@ -7,15 +7,18 @@ function codeOf(error: unknown): string | undefined {
   return Array.isArray(inner) ? inner.map(codeOf).find((c) => c !== undefined) : undefined;
 }
 
-/** The system error code behind a failed fetch (`fetch failed` hides it in `cause`). */
+/** The system error code behind a failed fetch (`fetch failed` hides it in `cause`), the deepest specific one first. */
 export function networkErrorCode(error: unknown): string | undefined {
   let current: unknown = error;
+  let generic: string | undefined;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
     const code = codeOf(current);
-    if (code !== undefined && code !== 'UND_ERR_SOCKET') return code;
+    // undici's socket error often wraps the system error (ECONNRESET…) that says more.
+    if (code === 'UND_ERR_SOCKET') generic ??= code;
+    else if (code !== undefined) return code;
     current = (current as { cause?: unknown }).cause;
   }
-  return codeOf(error);
+  return generic;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PrometheusClient, type PrometheusClientOptions } from '../../../src/metrics/prometheus/prometheusClient.js';
 import type { QueryOutcome } from '../../../src/metrics/prometheus/queryResult.js';
-import { barrier, closedPortUrl, matrix, promError, startSilentServer, startStub, vector, type Stub, type StubReply } from './stubServer.js';
+import { barrier, closedPortUrl, matrix, promError, startSilentServer, startSlammingServer, startStub, vector, type Stub, type StubReply } from './stubServer.js';
 
 const AT = 1_700_000_000;
 const cleanups: (() => Promise<void>)[] = [];
@@ -91,6 +91,16 @@ describe('PrometheusClient failures become reasons', () => {
       ok: false,
       status: 'error',
       reason: `Prometheus 'main' at ${url} is not answering (connection refused); check the URL or that it is up`,
+    });
+  });
+
+  it('a server that closes the connection without answering', async () => {
+    const slamming = await startSlammingServer();
+    cleanups.push(slamming.close);
+    expect(await client(slamming.url).instant('up', AT)).toEqual({
+      ok: false,
+      status: 'error',
+      reason: `Prometheus 'main' at ${slamming.url} closed the connection before answering; check that the URL points at Prometheus (not a TLS port with http://) and that it is healthy`,
     });
   });
 

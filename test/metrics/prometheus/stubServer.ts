@@ -115,6 +115,16 @@ export async function startSilentServer(): Promise<{ url: string; close: () => P
   return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server, sockets) };
 }
 
+/** A TCP port that accepts connections and closes them at once, as a crashing proxy would. */
+export async function startSlammingServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createTcpServer((socket) => {
+    socket.on('data', () => socket.destroy());
+  });
+  const sockets = track(server);
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server, sockets) };
+}
+
 /** A port nobody listens on (bound, then released). */
 export async function closedPortUrl(): Promise<string> {
   const server = createTcpServer();
