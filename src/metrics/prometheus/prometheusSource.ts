@@ -1,8 +1,8 @@
 import { checkRequirements } from '../../engine/checkRequirements.js';
 import type { CheckObservation } from '../../engine/walkInput.js';
 import type { CheckRequest, MetricSource } from '../metricSource.js';
-import { mergeObservation } from './mergeObservation.js';
-import { formatSeconds, PrometheusClient } from './prometheusClient.js';
+import { mergeObservation, type CheckAnswers } from './mergeObservation.js';
+import { formatSeconds, PrometheusClient, type PrometheusClientOptions } from './prometheusClient.js';
 import {
   DEFAULT_CACHE_BYTES,
   DEFAULT_CACHE_ENTRIES,
@@ -54,7 +54,7 @@ export class PrometheusSource implements MetricSource {
 
   constructor(options: PrometheusSourceOptions) {
     this.name = options.name;
-    const client: ConstructorParameters<typeof PrometheusClient>[0] = { name: options.name, url: options.url };
+    const client: PrometheusClientOptions = { name: options.name, url: options.url };
     if (options.auth) client.auth = options.auth;
     if (options.timeoutMs !== undefined) client.timeoutMs = options.timeoutMs;
     if (options.maxConcurrent !== undefined) client.maxConcurrent = options.maxConcurrent;
@@ -87,7 +87,7 @@ export class PrometheusSource implements MetricSource {
         (past && failure(past, `the baseline query ${baselineOffsetSeconds ?? 0} s earlier (for \`compare\`) failed: `));
       if (failed) return failed;
       if (!now.ok) return { status: 'error', reason: now.reason };
-      const answers: Parameters<typeof mergeObservation>[0] = { instant: now.data };
+      const answers: CheckAnswers = { instant: now.data };
       if (samples?.ok) answers.range = samples.data;
       if (past?.ok) answers.baseline = past.data;
       return mergeObservation(answers, at, who);
