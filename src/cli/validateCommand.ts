@@ -56,7 +56,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
   const read = await readSourceFiles(flags.paths, io.cwd);
-  const catalog = checkCatalog(read.files);
+  const catalog = withPlainEnv(() => checkCatalog(read.files));
   const problems = [...read.problems, ...catalog.problems].sort(compareProblems);
   const shown = flags.quiet ? problems.filter((p) => p.severity === 'error') : problems;
   const result: ValidateResult = { files: catalog.files, problems: shown, texts: new Map(read.files.map((f) => [f.file, f.text])) };
@@ -67,6 +67,21 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   // Otherwise a run could print "no problems" and still exit 1.
   if (hidden > 0) io.stderr(`runpath validate: ${plural(hidden, 'warning')} hidden by --quiet fail the run under --fail-on warning\n`);
   return failing.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/**
+ * Runs `fn` with `process.env` swapped for a plain copy. The `yaml` parser reads
+ * `process.env.LOG_TOKENS` once per token, and each read of the real `process.env` is a call into
+ * native code: about a tenth of the time on a large catalog.
+ */
+function withPlainEnv<T>(fn: () => T): T {
+  const real = process.env;
+  process.env = { ...real };
+  try {
+    return fn();
+  } finally {
+    process.env = real;
+  }
 }
 
 function parseFlags(args: string[]): ValidateFlags {

@@ -179,6 +179,12 @@ describe('runpath validate', () => {
     });
   });
 
+  it('puts the real process.env back after checking (it swaps in a plain copy while the parser runs)', async () => {
+    const real = process.env;
+    expect((await run(['clean'])).code).toBe(0);
+    expect(process.env).toBe(real);
+  });
+
   it('can be called directly and returns the exit code', async () => {
     const io: CliIo = { stdout: () => undefined, stderr: () => undefined, cwd: FIXTURES, env: {}, interactive: false };
     await expect(validateCommand(['clean'], io)).resolves.toBe(0);
