@@ -7,7 +7,8 @@ export type WalkErrorCode =
   | 'wrong_runbook'
   | 'missing_input'
   | 'invalid_input'
-  | 'bad_duration';
+  | 'bad_duration'
+  | 'template_error';
 
 export class WalkError extends Error {
   override readonly name = 'WalkError';
