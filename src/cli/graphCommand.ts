@@ -3,10 +3,7 @@ import path from 'node:path';
 import type { CliIo } from './cliIo.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './cliIo.js';
 import { parseCliArgs } from './parseCliArgs.js';
-import { readSourceFiles } from './readSourceFiles.js';
-import type { CatalogEntry } from '../runbook/checkCatalog.js';
-import { checkCatalog } from '../runbook/checkCatalog.js';
-import type { Problem } from '../runbook/problem.js';
+import { loadOneRunbook, problemLine } from './loadOneRunbook.js';
 import type { Runbook } from '../runbook/types.js';
 import { toDot } from '../runbook/graph/toDot.js';
 import { toMermaid } from '../runbook/graph/toMermaid.js';
@@ -55,47 +52,6 @@ function parseOptions(args: string[]): Options | 'help' {
   return { target, format, runbooks: values.runbooks ?? 'runbooks', ...(values.output === undefined ? {} : { output: values.output }) };
 }
 
-function problemLine(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.message} [${p.rule}]\n`;
-}
-
-/** Runbook ids never hold `.` or `/`, so anything that does is a path. */
-function isPath(target: string): boolean {
-  return /[./\\]/.test(target);
-}
-
-type Found = { entry: CatalogEntry<Runbook>; problems: Problem[] } | { error: string; problems: Problem[] };
-
-async function findRunbook(options: Options, cwd: string): Promise<Found> {
-  const byPath = isPath(options.target);
-  const read = await readSourceFiles([byPath ? options.target : options.runbooks], cwd);
-  // Looking up an id, an unreadable neighbour does not matter unless nothing could be read.
-  if (read.problems.length > 0 && (byPath || read.files.length === 0)) return { error: '', problems: read.problems };
-  const catalog = checkCatalog(read.files);
-  const problemsOf = (file: string): Problem[] => catalog.problems.filter((p) => p.file === file);
-
-  if (byPath) {
-    const [entry, ...more] = catalog.runbooks;
-    if (entry === undefined) return { error: `'${options.target}' holds no runbook (test files cannot be graphed); pass the runbook itself`, problems: [] };
-    if (more.length > 0) return { error: `'${options.target}' holds ${catalog.runbooks.length} runbooks; pass one runbook file, or an id with --runbooks ${options.target}`, problems: [] };
-    return { entry, problems: problemsOf(entry.file) };
-  }
-
-  const matches = catalog.runbooks.filter((e) => e.value?.id === options.target);
-  const [entry, ...more] = matches;
-  if (entry === undefined) {
-    const ids = [...new Set(catalog.runbooks.flatMap((e) => (e.value ? [e.value.id] : [])))].sort();
-    const unreadable = catalog.runbooks.filter((e) => !e.value).length;
-    const known = ids.length === 0 ? 'It holds no valid runbook.' : `Known ids: ${ids.join(', ')}.`;
-    const broken = unreadable === 0 ? '' : ` ${unreadable} file${unreadable === 1 ? '' : 's'} could not be loaded; run 'runpath validate ${options.runbooks}' to see why.`;
-    return { error: `no runbook with id '${options.target}' in ${options.runbooks}. ${known}${broken}`, problems: [] };
-  }
-  if (more.length > 0) {
-    return { error: `runbook id '${options.target}' is defined in ${matches.length} files (${matches.map((e) => e.file).join(', ')}); pass the file path instead`, problems: [] };
-  }
-  return { entry, problems: problemsOf(entry.file) };
-}
-
 /** `runpath graph`: print one runbook as Mermaid or DOT. Exit 0, 1 on an unknown or broken runbook, 2 on usage. */
 export async function graphCommand(args: string[], io: CliIo): Promise<number> {
   const options = parseOptions(args);
@@ -103,19 +59,13 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(HELP);
     return EXIT_OK;
   }
-  const found = await findRunbook(options, io.cwd);
-  const errors = found.problems.filter((p) => p.severity === 'error');
-  for (const p of errors) io.stderr(problemLine(p));
-  if ('error' in found) {
-    if (found.error !== '') io.stderr(`runpath graph: ${found.error}\n`);
+  const found = await loadOneRunbook(options.target, options.runbooks, io.cwd, 'graphed');
+  if (!('runbook' in found)) {
+    for (const p of found.problems) io.stderr(problemLine(p));
+    if (found.error !== undefined) io.stderr(`runpath graph: ${found.error}\n`);
     return EXIT_PROBLEMS;
   }
-  const runbook = found.entry.value;
-  if (errors.length > 0 || runbook === undefined) {
-    const count = errors.length === 1 ? '1 error' : `${errors.length} errors`;
-    io.stderr(`runpath graph: ${found.entry.file} has ${count}; fix it before graphing (details: runpath validate ${found.entry.file})\n`);
-    return EXIT_PROBLEMS;
-  }
+  const { runbook } = found;
 
   const text = RENDER[options.format](runbook);
   if (options.output === undefined) {

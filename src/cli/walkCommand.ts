@@ -16,8 +16,9 @@ import { ansi } from './format/ansi.js';
 import { shouldUseColor } from './format/shouldUseColor.js';
 import { terminalSafe } from './format/terminalSafe.js';
 import { checkWalkFlags } from './walk/checkWalkFlags.js';
-import { findWalkRunbook, readWalkScenario } from './walk/findWalkRunbook.js';
-import type { FoundScenario } from './walk/findWalkRunbook.js';
+import { readWalkScenario } from './walk/readWalkScenario.js';
+import type { FoundScenario } from './walk/readWalkScenario.js';
+import { loadOneRunbook, problemLine } from './loadOneRunbook.js';
 import type { Prompt, TerminalPrompt } from './walk/terminalPrompt.js';
 import { terminalPrompt } from './walk/terminalPrompt.js';
 import type { ActionReply, WalkFlags } from './walk/walkFlags.js';
@@ -89,9 +90,6 @@ class WalkStopped extends Error {
   }
 }
 
-function problemLine(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.severity}: ${terminalSafe(p.message)} [${p.rule}]\n`;
-}
 
 /** `node=label` as a shell argument, quoted when it needs to be. */
 function shellArg(text: string): string {
@@ -299,7 +297,7 @@ export async function walkCommand(args: string[], io: CliIo, deps: WalkDeps = {}
     io.stdout(HELP);
     return EXIT_OK;
   }
-  const found = await findWalkRunbook(flags.target, flags.runbooks, io.cwd);
+  const found = await loadOneRunbook(flags.target, flags.runbooks, io.cwd, 'walked');
   if (!('runbook' in found)) {
     for (const p of found.problems) io.stderr(problemLine(p));
     if (found.error !== undefined) io.stderr(`runpath walk: ${found.error}\n`);

@@ -81,7 +81,7 @@ describe('runpath graph', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^dangling\.yaml:12:31: .*'fire'.* \[dangling-target\]$/);
-    expect(lines.at(-1)).toBe('runpath graph: dangling.yaml has 1 error; fix it before graphing (details: runpath validate dangling.yaml)');
+    expect(lines.at(-1)).toBe('runpath graph: dangling.yaml has 1 error; fix it before it can be graphed (details: runpath validate dangling.yaml)');
   });
 
   it('prints the schema problems of a runbook that fails the schema and exits 1', async () => {
@@ -93,9 +93,9 @@ describe('runpath graph', () => {
   it('exits 1 on a path that does not exist, a test file, or a folder of several runbooks', async () => {
     const missing = await run(['nope.yaml']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/^nope\.yaml:1:1: 'nope\.yaml' does not exist.* \[no-runbooks\]\n$/);
+    expect(missing.stderr).toMatch(/^nope\.yaml:1:1: error: 'nope\.yaml' does not exist.* \[no-runbooks\]\n$/);
     const testFile = await run(['runbooks/alpha.test.yaml']);
-    expect(testFile).toMatchObject({ code: 1, stderr: "runpath graph: 'runbooks/alpha.test.yaml' holds no runbook (test files cannot be graphed); pass the runbook itself\n" });
+    expect(testFile).toMatchObject({ code: 1, stderr: "runpath graph: 'runbooks/alpha.test.yaml' holds no runbook (a test file cannot be graphed); pass the runbook itself\n" });
     const folder = await run(['dup/']);
     expect(folder.code).toBe(1);
     expect(folder.stderr).toBe("runpath graph: 'dup/' holds 2 runbooks; pass one runbook file, or an id with --runbooks dup/\n");

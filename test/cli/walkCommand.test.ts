@@ -279,7 +279,7 @@ describe('runpath walk refusals', () => {
     expect(run.stderr).toBe(
       [
         "broken/broken.yaml:12:11: error: `next` names node 'nowhere', which does not exist; add a node 'nowhere' under `nodes` or point `next` at an existing one [dangling-target]",
-        'runpath walk: broken/broken.yaml has 1 error; fix it before walking (details: runpath validate broken/broken.yaml)',
+        'runpath walk: broken/broken.yaml has 1 error; fix it before it can be walked (details: runpath validate broken/broken.yaml)',
         '',
       ].join('\n'),
     );
