@@ -1,4 +1,3 @@
-import { lexPromql } from '../runbook/lint/promqlTokens.js';
 import type { QueryPlaceholder } from '../runbook/lint/queryPlaceholders.js';
 import { queryPlaceholders } from '../runbook/lint/queryPlaceholders.js';
 import type { Placeholder } from '../runbook/templatePlaceholders.js';
@@ -71,24 +70,6 @@ export function escapePromqlString(value: string, quote: '"' | "'"): string {
   return out;
 }
 
-/** The quote character of the string token each string placeholder sits in, by placeholder start. */
-function quotesOf(query: string, placeholders: readonly QueryPlaceholder[]): Map<number, string> {
-  let masked = '';
-  let from = 0;
-  for (const p of placeholders) {
-    masked += query.slice(from, p.start) + ' '.repeat(p.end - p.start);
-    from = p.end;
-  }
-  masked += query.slice(from);
-  const strings = lexPromql(masked).tokens.filter((t) => t.kind === 'string');
-  const quotes = new Map<number, string>();
-  for (const p of placeholders) {
-    const within = strings.find((t) => t.start < p.start && p.start < t.end);
-    if (within) quotes.set(p.start, masked[within.start] ?? '');
-  }
-  return quotes;
-}
-
 const REFUSED: Partial<Record<QueryPlaceholder['context'], string>> = {
   comment: 'sits in a PromQL comment, where a line break in a value would add to the query; take it out of the comment',
   expression: 'sits outside a quoted string, where its value would become PromQL itself; put it inside a label matcher\'s quotes, or compare numbers in the check\'s branches',
@@ -104,7 +85,6 @@ const REFUSED: Partial<Record<QueryPlaceholder['context'], string>> = {
 export function renderQuery(query: string, values: TemplateValues): string {
   const placeholders = queryPlaceholders(query);
   if (placeholders.length === 0) return query;
-  const quotes = quotesOf(query, placeholders);
   const durations: { start: number; end: number; p: QueryPlaceholder; value: string }[] = [];
   let out = '';
   let from = 0;
@@ -119,8 +99,7 @@ export function renderQuery(query: string, values: TemplateValues): string {
     }
     switch (p.context) {
       case 'string': {
-        const quote = quotes.get(p.start) === "'" ? "'" : '"';
-        out += escapePromqlString(value, quote);
+        out += escapePromqlString(value, p.quote ?? '"');
         break;
       }
       case 'raw-string':

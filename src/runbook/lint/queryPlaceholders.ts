@@ -9,6 +9,8 @@ export type QueryContext = 'string' | 'raw-string' | 'comment' | 'duration' | 'o
 
 export interface QueryPlaceholder extends Placeholder {
   context: QueryContext;
+  /** The quote that opens the string a `string` placeholder sits in. */
+  quote?: '"' | "'";
 }
 
 /** The placeholders of a PromQL query, each with the syntactic context it sits in. */
@@ -26,7 +28,10 @@ export function queryPlaceholders(query: string): QueryPlaceholder[] {
   const { tokens } = lexPromql(masked);
   return placeholders.map((p) => {
     const within = tokens.find((t) => t.start < p.start && p.start < t.end);
-    if (within?.kind === 'string') return { ...p, context: masked[within.start] === '`' ? 'raw-string' : 'string' };
+    if (within?.kind === 'string') {
+      const open = masked[within.start];
+      return open === '`' ? { ...p, context: 'raw-string' } : { ...p, context: 'string', quote: open === "'" ? "'" : '"' };
+    }
     if (within?.kind === 'comment') return { ...p, context: 'comment' };
     const before = tokens.filter((t) => t.end <= p.start);
     const prev = before[before.length - 1];
