@@ -1,0 +1,51 @@
+import type { EventDraft, TimelineEvent } from '../incidents/timelineEvent.js';
+
+/** A stored answer to an idempotent command, replayed when the same key comes again. */
+export interface IdempotencyRecord {
+  /** Where keys are unique: the incident id for commands on an incident, `incidents` for opening one. */
+  scope: string;
+  key: string;
+  /** A digest of the command's payload: the same key with another payload is refused. */
+  fingerprint: string;
+  /** What the first call answered (HTTP status and body), replayed verbatim. */
+  response: { status: number; body: unknown };
+}
+
+export interface AppendRequest {
+  incidentId: string;
+  drafts: EventDraft[];
+  /**
+   * The seq the caller's decision was based on (the incident's last seq when it read it). The
+   * append is refused with `StaleAppendError` when events were appended since, so a command is
+   * never applied to a state it did not see. Omit for appends that do not depend on state.
+   */
+  expectedLastSeq?: number;
+  /** Stored atomically with the events: a crash keeps both or neither. */
+  idempotency?: IdempotencyRecord;
+}
+
+/**
+ * Durable, append-only storage of incident timelines. `append` resolves only once the events
+ * (and the idempotency record) are durable; seq is assigned here, gapless per incident.
+ * Implementations: memory (tests) and lowdb files (the embedded default); one contract suite
+ * (test/store/eventStoreContract.ts) runs against both.
+ */
+export interface EventStore {
+  /** Assigns seq, id and at; returns the stored events. */
+  append(request: AppendRequest): Promise<TimelineEvent[]>;
+  /** Events of one incident with seq > afterSeq, in seq order. */
+  read(incidentId: string, afterSeq?: number): Promise<TimelineEvent[]>;
+  /** Every incident id, in creation order. */
+  incidentIds(): Promise<string[]>;
+  /** The record stored with `key` in `scope`, if any (survives restarts like the events it came with). */
+  idempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
+  close(): Promise<void>;
+}
+
+/** The incident moved on since the caller read it (timeline promise 3: never applied to the wrong node). */
+export class StaleAppendError extends Error {
+  override readonly name = 'StaleAppendError';
+  constructor(readonly incidentId: string, readonly expectedLastSeq: number, readonly actualLastSeq: number) {
+    super(`incident ${incidentId} is at seq ${actualLastSeq}, not ${expectedLastSeq}: reload it and retry`);
+  }
+}
