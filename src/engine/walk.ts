@@ -8,6 +8,12 @@ import type { WalkState } from './walkState.js';
 /** No runbook may walk more steps than this, whatever its visit limits say. */
 export const MAX_PATH_LENGTH = 1000;
 
+/**
+ * Longest input value accepted. Values may come from alert labels, and are matched against the
+ * runbook's `pattern`s: a bound keeps a pathological pattern from stalling the walk on a huge value.
+ */
+export const MAX_INPUT_LENGTH = 1024;
+
 function nodeOf(runbook: Runbook, id: string): RunbookNode {
   const node = Object.hasOwn(runbook.nodes, id) ? runbook.nodes[id] : undefined;
   if (!node) {
@@ -48,6 +54,9 @@ function resolveInputs(runbook: Runbook, given: Readonly<Record<string, string>>
     const value = Object.hasOwn(given, name) ? given[name] : spec.default;
     if (value === undefined) {
       throw new WalkError('missing_input', `input '${name}' has no value and no default; give it when starting the walk (or add a default to the runbook)`);
+    }
+    if (value.length > MAX_INPUT_LENGTH) {
+      throw new WalkError('invalid_input', `input '${name}' is ${value.length} characters long; inputs are limited to ${MAX_INPUT_LENGTH}. Give the identifier, not a document`);
     }
     if (spec.pattern !== undefined) {
       let pattern: RegExp;

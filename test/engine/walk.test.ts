@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PATH_LENGTH, startWalk, step } from '../../src/engine/walk.js';
+import { MAX_INPUT_LENGTH, MAX_PATH_LENGTH, startWalk, step } from '../../src/engine/walk.js';
 import { WalkError } from '../../src/engine/walkError.js';
 import type { WalkInput } from '../../src/engine/walkInput.js';
 import type { WalkState } from '../../src/engine/walkState.js';
@@ -57,6 +57,13 @@ describe('startWalk', () => {
   it('anchors input patterns', () => {
     const strict: Runbook = { ...checkout, inputs: { service: { pattern: '[a-z]+' } } };
     expect(walkError(() => startWalk(strict, { service: 'ok; drop' })).code).toBe('invalid_input');
+  });
+
+  it('refuses an input value over the length limit before any pattern runs on it', () => {
+    const catastrophic: Runbook = { ...checkout, inputs: { service: { pattern: '(a+)+$' } } };
+    const tooLong = walkError(() => startWalk(catastrophic, { service: `${'a'.repeat(MAX_INPUT_LENGTH)}!` }));
+    expect(tooLong.code).toBe('invalid_input');
+    expect(tooLong.message).toContain(`limited to ${MAX_INPUT_LENGTH}`);
   });
 
   it('ends at once when start is an end node', () => {
