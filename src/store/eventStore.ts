@@ -20,7 +20,11 @@ export interface AppendRequest {
    * never applied to a state it did not see. Omit for appends that do not depend on state.
    */
   expectedLastSeq?: number;
-  /** Stored atomically with the events: a crash keeps both or neither. */
+  /**
+   * Stored atomically with the events: a crash keeps both or neither. A (scope, key) that is
+   * already stored, or on its way, refuses the append with `IdempotencyKeyTakenError`, so two
+   * racing requests with one key cannot both append.
+   */
   idempotency?: IdempotencyRecord;
 }
 
@@ -31,13 +35,20 @@ export interface AppendRequest {
  * (test/store/eventStoreContract.ts) runs against both.
  */
 export interface EventStore {
-  /** Assigns seq, id and at; returns the stored events. */
+  /**
+   * Assigns seq, id and at (and `key` from the idempotency record); returns the stored events.
+   * Appends to one incident get seqs in call order. The events come back frozen: copy before
+   * changing one (e.g. to hide a redacted text from a reader).
+   */
   append(request: AppendRequest): Promise<TimelineEvent[]>;
   /** Events of one incident with seq > afterSeq, in seq order. */
   read(incidentId: string, afterSeq?: number): Promise<TimelineEvent[]>;
   /** Every incident id, in creation order. */
   incidentIds(): Promise<string[]>;
-  /** The record stored with `key` in `scope`, if any (survives restarts like the events it came with). */
+  /**
+   * The record stored with `key` in `scope`, if any (survives restarts like the events it came with).
+   * A record whose append is still being written is returned once it is durable (undefined if that fails).
+   */
   idempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
   close(): Promise<void>;
 }
@@ -47,5 +58,16 @@ export class StaleAppendError extends Error {
   override readonly name = 'StaleAppendError';
   constructor(readonly incidentId: string, readonly expectedLastSeq: number, readonly actualLastSeq: number) {
     super(`incident ${incidentId} is at seq ${actualLastSeq}, not ${expectedLastSeq}: reload it and retry`);
+  }
+}
+
+/**
+ * Another append already carries this idempotency key (stored or being written). Look the record
+ * up with `idempotency(scope, key)` and answer with it (timeline promise 2: one event per key).
+ */
+export class IdempotencyKeyTakenError extends Error {
+  override readonly name = 'IdempotencyKeyTakenError';
+  constructor(readonly scope: string, readonly key: string) {
+    super(`idempotency key ${JSON.stringify(key)} in ${scope} is already used: answer with its stored record instead`);
   }
 }
