@@ -1,0 +1,50 @@
+import type { Runbook } from '../../runbook/types.js';
+import { CommandError } from '../commandError.js';
+import type { Incident, IncidentWalk } from '../incident.js';
+import type { CommandContext } from './commandContext.js';
+import { requireText } from './commandInput.js';
+import { COMMAND_LIMITS } from './commandLimits.js';
+
+export interface WalkAt {
+  walk: IncidentWalk;
+  runbook: Runbook;
+  node: string;
+}
+
+/** Looks up the runbook a walk follows among those the server loaded. */
+export function walkRunbook(incident: Incident, walk: IncidentWalk, ctx: CommandContext): Runbook {
+  const runbook = ctx.runbooks?.get(walk.runbookId);
+  if (runbook) return runbook;
+  throw new CommandError(
+    'runbook_unavailable',
+    `the walk follows runbook '${walk.runbookId}', which this server has not loaded; restore it in the runbooks folder (runpath validate checks it) or start another walk`,
+    { lastSeq: incident.lastSeq, walk },
+  );
+}
+
+/**
+ * The walk, waiting at `node`: the node the sender believes is current (timeline promise 3).
+ * Refuses when there is no walk, when it ended, and with `stale_node` when it waits elsewhere;
+ * each refusal carries the walk as it stands so the sender can catch up.
+ */
+export function requireWalkAt(incident: Incident, node: unknown, ctx: CommandContext): WalkAt {
+  const named = requireText(node, 'node', { max: COMMAND_LIMITS.node, singleLine: true });
+  const walk = incident.walk;
+  if (!walk) {
+    throw new CommandError('no_walk', `incident ${incident.id} has no runbook walk; start one first`, { lastSeq: incident.lastSeq });
+  }
+  const details = { lastSeq: incident.lastSeq, walk, current: walk.state.current };
+  const { current, ended } = walk.state;
+  if (current === null || ended) {
+    const where = ended ? ` at '${ended.node ?? '?'}' (${ended.outcome})` : '';
+    throw new CommandError('walk_ended', `the walk of '${walk.runbookId}' already ended${where}; start a new walk to go again`, details);
+  }
+  if (current !== named) {
+    throw new CommandError(
+      'stale_node',
+      `the walk has moved on: it waits at '${current}', not '${named}'; reload the incident (events after seq ${incident.lastSeq}) and act on '${current}'`,
+      details,
+    );
+  }
+  return { walk, runbook: walkRunbook(incident, walk, ctx), node: current };
+}

@@ -1,0 +1,103 @@
+// The payload of every timeline event, by `type`. The store keeps `data` opaque; parseIncidentEvent
+// checks an unknown payload against these shapes before anything trusts it.
+import type { WalkEvent } from '../engine/walkEvent.js';
+import type { Actor, TimelineEvent } from './timelineEvent.js';
+import type { IncidentRole } from './incidentRole.js';
+import type { IncidentStatus } from './incidentStatus.js';
+import type { Severity } from './severity.js';
+
+export interface RunbookRef {
+  id: string;
+  title: string;
+}
+
+/**
+ * How a check was run, added by the server's stepCheck (query as sent, source name and type,
+ * milliseconds the source took). Optional: the engine alone does not know them.
+ */
+export interface CheckMetaFields {
+  query?: string;
+  source?: string;
+  sourceType?: string | null;
+  durationMs?: number;
+}
+
+type EngineData<T extends WalkEvent['type']> = Extract<WalkEvent, { type: T }>['data'];
+
+/** JSON has no Infinity or NaN: a stored check value may come back as null. */
+type StoredNumber = number | null;
+
+export type CheckEvaluatedData = Omit<EngineData<'check.evaluated'>, 'value' | 'series'> &
+  CheckMetaFields & {
+    value: StoredNumber;
+    series: { labels: Record<string, string>; value: StoredNumber; matched: boolean }[];
+  };
+
+export type CheckFailedData = EngineData<'check.failed'> & CheckMetaFields;
+
+/** The engine's walk events as they sit on the timeline (check events may carry CheckMetaFields). */
+export type WalkTimelineEvent =
+  | Exclude<WalkEvent, { type: 'check.evaluated' | 'check.failed' }>
+  | { type: 'check.evaluated'; data: CheckEvaluatedData }
+  | { type: 'check.failed'; data: CheckFailedData };
+
+export interface IncidentOpenedData {
+  title: string;
+  severity: Severity;
+  summary?: string;
+  /** The runbook walked from the start, when one was named. */
+  runbook?: RunbookRef;
+  /** The inputs as given (walk.started holds them resolved, defaults filled in). */
+  inputs?: Record<string, string>;
+}
+
+export interface StatusChangedData {
+  from: IncidentStatus;
+  to: IncidentStatus;
+  reason?: string;
+  /** Set on a move from resolved/closed back to investigating. */
+  reopened?: true;
+}
+
+export interface RoleAssignedData {
+  role: IncidentRole;
+  user: string;
+  /** The holder this assignment replaces: a handoff. */
+  previous?: string;
+}
+
+export interface NoteAddedData {
+  text: string;
+  /** When the author says it happened (ISO 8601, UTC): backdating. The event's `at` stays server time. */
+  claimedAt?: string;
+}
+
+export interface WalkStartedData {
+  runbookId: string;
+  runbookTitle: string;
+  /** Resolved inputs: defaults filled in, patterns checked. */
+  inputs: Record<string, string>;
+  /** Alert labels for `{{ labels.x }}` in queries. */
+  labels?: Record<string, string>;
+}
+
+export type IncidentEvent =
+  | { type: 'incident.opened'; data: IncidentOpenedData }
+  | { type: 'status.changed'; data: StatusChangedData }
+  | { type: 'severity.changed'; data: { from: Severity; to: Severity } }
+  | { type: 'role.assigned'; data: RoleAssignedData }
+  | { type: 'note.added'; data: NoteAddedData }
+  | { type: 'entry.starred'; data: { seq: number; starred: boolean } }
+  | { type: 'entry.redacted'; data: { seq: number; reason?: string } }
+  | { type: 'walk.started'; data: WalkStartedData }
+  | WalkTimelineEvent;
+
+export type IncidentEventType = IncidentEvent['type'];
+
+export type IncidentEventOf<T extends IncidentEventType> = Extract<IncidentEvent, { type: T }>;
+
+/** What a command produces: a typed payload and who caused it. Assignable to EventDraft. */
+export type IncidentDraft = IncidentEvent & { actor: Actor };
+
+/** A stored event whose payload was checked (see parseIncidentEvent). */
+export type TypedTimelineEvent = Omit<TimelineEvent, 'type' | 'data'> & IncidentEvent;
