@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES } from '../../src/incidents/commandName.js';
+import { executeCommand, type IncidentCommand } from '../../src/incidents/executeCommand.js';
+import { reduceIncident } from '../../src/incidents/reduceIncident.js';
+import { checkValue } from '../fixtures/incidents/checks.js';
+import { runbooks } from '../fixtures/incidents/runbooks.js';
+import { FakeTimeline, alice, commandError } from '../fixtures/incidents/timeline.js';
+
+describe('executeCommand', () => {
+  it('runs every named command, walking a runbook to its end', () => {
+    const t = new FakeTimeline();
+    const exec = (command: IncidentCommand): void => {
+      t.append(executeCommand(t.incident, command, { actor: alice, runbooks, now: t.now }));
+    };
+    exec({ name: 'openIncident', title: 'DB', severity: 'sev2' });
+    exec({ name: 'startWalk', runbook: 'db-latency' });
+    exec({ name: 'recordCheck', ...checkValue(t.incident, 0.2) });
+    exec({ name: 'answerQuestion', node: 'ask', label: 'Deploy' });
+    exec({ name: 'completeAction', node: 'rollback', result: 'done' });
+    exec({ name: 'recordCheck', ...checkValue(t.incident, 0.05) });
+    exec({ name: 'addNote', text: 'done' });
+    exec({ name: 'starEntry', seq: 8 });
+    exec({ name: 'redactEntry', seq: 13 });
+    exec({ name: 'assignRole', role: 'scribe', user: 'carol' });
+    exec({ name: 'changeSeverity', to: 'sev3' });
+    exec({ name: 'changeStatus', to: 'resolved' });
+    const incident = reduceIncident(t.events);
+    expect(incident.walk?.state.ended).toEqual({ node: 'fine', outcome: 'resolved', by: 'end' });
+    expect(incident).toMatchObject({ status: 'resolved', severity: 'sev3', roles: { scribe: 'carol' }, starred: [8], redacted: [13] });
+    expect(t.events.map((e) => e.type).slice(-8)).toEqual(['step.entered', 'walk.ended', 'note.added', 'entry.starred', 'entry.redacted', 'role.assigned', 'severity.changed', 'status.changed']);
+    expect(COMMAND_NAMES).toHaveLength(11);
+  });
+
+  it('passes refusals through', () => {
+    expect(commandError(() => executeCommand(undefined, { name: 'addNote', text: 'x' }, { actor: alice })).code).toBe('not_found');
+  });
+});

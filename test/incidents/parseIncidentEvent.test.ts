@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { INCIDENT_EVENT_TYPES, isIncidentEventType, parseIncidentEvent, typedEvent } from '../../src/incidents/parseIncidentEvent.js';
+import type { TimelineEvent } from '../../src/incidents/timelineEvent.js';
+
+/** One valid payload of every type. */
+const VALID: Record<string, unknown> = {
+  'incident.opened': { title: 'DB down', severity: 'sev1', summary: 's', runbook: { id: 'db', title: 'DB' }, inputs: { cluster: 'a' } },
+  'status.changed': { from: 'resolved', to: 'investigating', reason: 'back', reopened: true },
+  'severity.changed': { from: 'sev2', to: 'sev1' },
+  'role.assigned': { role: 'scribe', user: 'carol', previous: 'dave' },
+  'note.added': { text: 'hello', claimedAt: '2024-05-01T11:50:00.000Z' },
+  'entry.starred': { seq: 3, starred: false },
+  'entry.redacted': { seq: 3, reason: 'secret' },
+  'walk.started': { runbookId: 'db', runbookTitle: 'DB', inputs: {}, labels: { zone: 'a' } },
+  'step.entered': { node: 'a', nodeType: 'question', visit: 2 },
+  'check.evaluated': {
+    node: 'a', value: null, series: [{ labels: { zone: 'a' }, value: 1.5, matched: true }], branch: 0, next: 'b', reduce: 'max',
+    query: 'up', source: 'prom', sourceType: 'prometheus', durationMs: 12,
+  },
+  'check.failed': { node: 'a', status: 'timeout', reason: 'slow', next: 'c', sourceType: null },
+  'question.answered': { node: 'a', label: 'Yes', next: 'b' },
+  'action.completed': { node: 'a', next: 'b', mitigation: true, note: 'done' },
+  'action.skipped': { node: 'a', next: 'b' },
+  'walk.ended': { node: null, outcome: 'escalate', by: 'max_visits', handoff: 'dba' },
+};
+
+describe('parseIncidentEvent', () => {
+  it('knows every type of the timeline contract that runpath records', () => {
+    expect([...INCIDENT_EVENT_TYPES].sort()).toEqual(Object.keys(VALID).sort());
+  });
+
+  it.each(Object.entries(VALID))('accepts a valid %s', (type, data) => {
+    const parsed = parseIncidentEvent(type, data);
+    expect(parsed).toEqual({ ok: true, event: { type, data } });
+  });
+
+  it.each([
+    ['incident.opened', { title: '', severity: 'sev1' }, 'incident.opened: data.title must be a non-empty string'],
+    ['incident.opened', { title: 'x', severity: 'sev5' }, 'data.severity must be one of sev1, sev2, sev3, sev4'],
+    ['incident.opened', { title: 'x', severity: 'sev1', runbook: { id: 'a' } }, 'data.runbook must be an object {id, title}'],
+    ['incident.opened', { title: 'x', severity: 'sev1', inputs: { a: 1 } }, 'data.inputs must be an object of strings'],
+    ['status.changed', { from: 'open', to: 'closed' }, 'data.from must be a status'],
+    ['status.changed', { from: 'closed', to: 'investigating', reopened: false }, 'data.reopened must be true'],
+    ['role.assigned', { role: 'boss', user: 'a' }, 'data.role must be one of commander, communications, operations, scribe'],
+    ['role.assigned', { role: 'scribe' }, 'role.assigned: data.user is missing; it must be a user name'],
+    ['note.added', { text: 'x', claimedAt: 'yesterday' }, 'data.claimedAt must be an ISO 8601 time'],
+    ['entry.starred', { seq: 0, starred: true }, 'data.seq must be a seq (integer from 1)'],
+    ['entry.starred', { seq: 1.5, starred: true }, 'data.seq must be a seq (integer from 1)'],
+    ['entry.redacted', { seq: '3' }, 'data.seq must be a seq (integer from 1)'],
+    ['step.entered', { node: 'a', nodeType: 'wait', visit: 1 }, 'data.nodeType must be a node type'],
+    ['check.evaluated', { node: 'a', value: 1, series: [{ labels: {}, value: 1 }], branch: 0, next: 'b', reduce: 'any' }, 'data.series must be a list of {labels, value, matched}'],
+    ['check.evaluated', { node: 'a', value: 1, series: [], branch: -1, next: 'b', reduce: 'any' }, "data.branch must be a branch index or 'default'"],
+    ['check.failed', { node: 'a', status: 'error', reason: 'x', next: 'b', durationMs: -1 }, 'data.durationMs must be a number of milliseconds'],
+    ['action.completed', { node: 'a', next: 'b' }, 'data.mitigation is missing; it must be a boolean'],
+    ['walk.ended', { node: 'a', outcome: 'done', by: 'end' }, 'data.outcome must be an end outcome'],
+  ])('refuses a malformed %s', (type, data, message) => {
+    const parsed = parseIncidentEvent(type, data);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? '' : parsed.message).toContain(message);
+  });
+
+  it('refuses an unknown type and data that is not an object', () => {
+    expect(parseIncidentEvent('alert.received', {})).toEqual({ ok: false, message: "unknown event type 'alert.received'" });
+    expect(parseIncidentEvent('constructor', {})).toEqual({ ok: false, message: "unknown event type 'constructor'" });
+    expect(parseIncidentEvent('note.added', ['x'])).toEqual({ ok: false, message: 'note.added: data must be an object' });
+    expect(parseIncidentEvent('note.added', null)).toEqual({ ok: false, message: 'note.added: data must be an object' });
+  });
+
+  it('allows fields a newer writer added', () => {
+    expect(parseIncidentEvent('note.added', { text: 'x', mood: 'calm' }).ok).toBe(true);
+  });
+
+  it('tells event types apart', () => {
+    expect(isIncidentEventType('walk.ended')).toBe(true);
+    expect(isIncidentEventType('walk.paused')).toBe(false);
+    expect(isIncidentEventType(3)).toBe(false);
+  });
+});
+
+describe('typedEvent', () => {
+  const envelope = { incidentId: 'i', seq: 2, id: 'e2', at: '2024-05-01T12:00:00.000Z', actor: { kind: 'system' as const } };
+
+  it('keeps the envelope and types the payload', () => {
+    const event: TimelineEvent = { ...envelope, type: 'note.added', data: { text: 'x' }, key: 'k1' };
+    expect(typedEvent(event)).toEqual(event);
+  });
+
+  it('is undefined for a malformed event', () => {
+    expect(typedEvent({ ...envelope, type: 'note.added', data: {} })).toBeUndefined();
+  });
+});
