@@ -59,57 +59,100 @@ function statusFigures(incident: Incident, event: TimelineEvent, data: IncidentE
   return figures;
 }
 
-function redact(incident: Incident, seq: number): Incident {
-  if (incident.redacted.includes(seq)) return incident;
-  const next: Incident = { ...incident, redacted: withSeq(incident.redacted, seq) };
-  if (seq === 1) delete next.summary;
-  next.notes = incident.notes.map((note) => {
-    if (note.seq !== seq) return note;
-    const hidden = { ...note, redacted: true };
-    delete hidden.text;
-    return hidden;
-  });
-  return next;
+/** A copy of the incident whose lists this fold may change in place (objects inside are replaced, never changed). */
+function own(incident: Incident): Incident {
+  return {
+    ...incident,
+    notes: [...incident.notes],
+    starred: [...incident.starred],
+    redacted: [...incident.redacted],
+    redactable: [...incident.redactable],
+    uninterpreted: [...incident.uninterpreted],
+  };
 }
 
-/** Applies a checked event; undefined when the event cannot apply to this state (it stays uninterpreted). */
-function applyTyped(incident: Incident, event: TimelineEvent, typed: TypedTimelineEvent): Incident | undefined {
+function redact(draft: Incident, seq: number): void {
+  if (draft.redacted.includes(seq)) return;
+  draft.redacted = withSeq(draft.redacted, seq);
+  if (seq === 1) delete draft.summary;
+  const index = draft.notes.findIndex((note) => note.seq === seq);
+  const note = draft.notes[index];
+  if (!note) return;
+  const hidden = { ...note, redacted: true };
+  delete hidden.text;
+  draft.notes[index] = hidden;
+}
+
+/**
+ * Applies a checked event to a draft this fold owns (see own). Returns false, having changed
+ * nothing, when the event cannot apply to this state (it stays uninterpreted).
+ */
+function applyTyped(draft: Incident, event: TimelineEvent, typed: TypedTimelineEvent): boolean {
   switch (typed.type) {
     case 'incident.opened':
-      return undefined;
+      return false;
     case 'status.changed':
-      return { ...incident, status: typed.data.to, figures: statusFigures(incident, event, typed.data) };
+      draft.figures = statusFigures(draft, event, typed.data);
+      draft.status = typed.data.to;
+      return true;
     case 'severity.changed':
-      return { ...incident, severity: typed.data.to };
+      draft.severity = typed.data.to;
+      return true;
     case 'role.assigned':
-      return { ...incident, roles: { ...incident.roles, [typed.data.role]: typed.data.user } };
+      draft.roles = { ...draft.roles, [typed.data.role]: typed.data.user };
+      return true;
     case 'note.added': {
       const note = { seq: event.seq, at: event.at, actor: event.actor, text: typed.data.text, redacted: false };
-      return { ...incident, notes: [...incident.notes, typed.data.claimedAt === undefined ? note : { ...note, claimedAt: typed.data.claimedAt }] };
+      draft.notes.push(typed.data.claimedAt === undefined ? note : { ...note, claimedAt: typed.data.claimedAt });
+      return true;
     }
     case 'entry.starred': {
       const { seq, starred } = typed.data;
-      if (seq >= event.seq) return undefined;
-      return { ...incident, starred: starred ? withSeq(incident.starred, seq) : incident.starred.filter((s) => s !== seq) };
+      if (seq >= event.seq) return false;
+      draft.starred = starred ? withSeq(draft.starred, seq) : draft.starred.filter((s) => s !== seq);
+      return true;
     }
     case 'entry.redacted':
-      return incident.redactable.includes(typed.data.seq) ? redact(incident, typed.data.seq) : undefined;
+      if (!draft.redactable.includes(typed.data.seq)) return false;
+      redact(draft, typed.data.seq);
+      return true;
     case 'walk.started': {
       const { runbookId, runbookTitle, inputs, labels } = typed.data;
       const state = { runbookId, current: null, path: [], visits: {}, inputs: { ...inputs } };
-      return { ...incident, walk: { runbookId, runbookTitle, startedSeq: event.seq, state, ...(labels === undefined ? {} : { labels: { ...labels } }) } };
+      draft.walk = { runbookId, runbookTitle, startedSeq: event.seq, state, ...(labels === undefined ? {} : { labels: { ...labels } }) };
+      return true;
     }
     default: {
-      const walk = incident.walk;
-      if (!walk || walk.state.ended) return undefined;
+      const walk = draft.walk;
+      if (!walk || walk.state.ended) return false;
       const moved = { ...walk, state: applyWalkEvent(walk.state, typed) };
       if (typed.type === 'walk.ended' && typed.data.handoff !== undefined) moved.handoff = typed.data.handoff;
-      const next: Incident = { ...incident, walk: moved };
-      if (typed.type === 'action.completed' && typed.data.mitigation && next.figures.timeToMitigate === undefined) {
-        next.figures = { ...next.figures, timeToMitigate: milestone(incident, event) };
+      draft.walk = moved;
+      if (typed.type === 'action.completed' && typed.data.mitigation && draft.figures.timeToMitigate === undefined) {
+        draft.figures = { ...draft.figures, timeToMitigate: milestone(draft, event) };
       }
-      return next;
+      return true;
     }
+  }
+}
+
+/** Folds the next event into a draft this fold owns. Throws DamagedTimelineError when it is not the next seq. */
+function fold(draft: Incident, event: TimelineEvent): void {
+  if (event.incidentId !== draft.id) {
+    throw new DamagedTimelineError(draft.id, `event seq ${event.seq} belongs to incident ${event.incidentId}`);
+  }
+  if (event.seq !== draft.lastSeq + 1) {
+    throw new DamagedTimelineError(draft.id, `expected seq ${draft.lastSeq + 1} after ${draft.lastSeq}, got ${event.seq}`);
+  }
+  draft.lastSeq = event.seq;
+  const typed = typedEvent(event);
+  if (!typed || !applyTyped(draft, event, typed)) {
+    draft.uninterpreted.push(event.seq);
+    return;
+  }
+  if (hasRedactableText(event.type, event.data)) draft.redactable.push(event.seq);
+  if (draft.figures.timeToAcknowledge === undefined && event.actor.kind === 'user') {
+    draft.figures = { ...draft.figures, timeToAcknowledge: milestone(draft, event) };
   }
 }
 
@@ -119,31 +162,20 @@ function applyTyped(incident: Incident, event: TimelineEvent, typed: TypedTimeli
  * Throws DamagedTimelineError when the event is not the next seq.
  */
 export function applyEvent(incident: Incident | undefined, event: TimelineEvent): Incident {
-  if (incident === undefined) return open(event);
-  if (event.incidentId !== incident.id) {
-    throw new DamagedTimelineError(incident.id, `event seq ${event.seq} belongs to incident ${event.incidentId}`);
-  }
-  if (event.seq !== incident.lastSeq + 1) {
-    throw new DamagedTimelineError(incident.id, `expected seq ${incident.lastSeq + 1} after ${incident.lastSeq}, got ${event.seq}`);
-  }
-  const typed = typedEvent(event);
-  const applied = typed && applyTyped(incident, event, typed);
-  if (!applied) return { ...incident, lastSeq: event.seq, uninterpreted: [...incident.uninterpreted, event.seq] };
-  const next: Incident = { ...applied, lastSeq: event.seq };
-  if (hasRedactableText(event.type, event.data)) next.redactable = [...incident.redactable, event.seq];
-  if (next.figures.timeToAcknowledge === undefined && event.actor.kind === 'user') {
-    next.figures = { ...next.figures, timeToAcknowledge: milestone(incident, event) };
-  }
-  return next;
+  return reduceIncident([event], incident);
 }
 
 /**
  * The incident as its events say it is. `from` continues an earlier fold (the state after its
- * lastSeq) with the events after it. Throws on an empty timeline (no incident) and on damage.
+ * lastSeq) with the events after it, and is not changed. Linear in the number of events: the lists
+ * are copied once per call, then grown in place. Throws on an empty timeline (no incident) and on damage.
  */
 export function reduceIncident(events: readonly TimelineEvent[], from?: Incident): Incident {
-  let incident = from;
-  for (const event of events) incident = applyEvent(incident, event);
-  if (incident === undefined) throw new Error('reduceIncident needs at least the incident.opened event; an empty timeline is no incident');
-  return incident;
+  let draft = from && own(from);
+  for (const event of events) {
+    if (draft === undefined) draft = open(event);
+    else fold(draft, event);
+  }
+  if (draft === undefined) throw new Error('reduceIncident needs at least the incident.opened event; an empty timeline is no incident');
+  return draft;
 }
