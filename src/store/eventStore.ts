@@ -41,7 +41,7 @@ export interface EventStore {
    * changing one (e.g. to hide a redacted text from a reader).
    */
   append(request: AppendRequest): Promise<TimelineEvent[]>;
-  /** Events of one incident with seq > afterSeq, in seq order. */
+  /** Events of one incident with seq > afterSeq, in seq order (durable ones only; frozen, like append's). */
   read(incidentId: string, afterSeq?: number): Promise<TimelineEvent[]>;
   /** Every incident id, in creation order. */
   incidentIds(): Promise<string[]>;
