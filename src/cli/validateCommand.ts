@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { checkCatalog } from '../runbook/checkCatalog.js';
 import { RULES } from '../runbook/lint/ruleCatalog.js';
 import type { Severity } from '../runbook/problem.js';
 import { compareProblems } from '../runbook/problem.js';
@@ -16,6 +15,7 @@ import { shouldUseColor } from './format/shouldUseColor.js';
 import type { FormatOptions, Formatter, ValidateResult } from './format/validateResult.js';
 import { failsAt } from './format/validateResult.js';
 import { readSourceFiles } from './readSourceFiles.js';
+import { checkFilesInParallel } from './validateInWorkers.js';
 
 // A Map, not an object: `--format constructor` must not find Object.prototype.constructor.
 const FORMATS = new Map<string, Formatter>([
@@ -56,10 +56,10 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
   const read = await readSourceFiles(flags.paths, io.cwd);
-  const catalog = withPlainEnv(() => checkCatalog(read.files));
-  const problems = [...read.problems, ...catalog.problems].sort(compareProblems);
+  const checked = await withPlainEnv(() => checkFilesInParallel(read.files));
+  const problems = [...read.problems, ...checked].sort(compareProblems);
   const shown = flags.quiet ? problems.filter((p) => p.severity === 'error') : problems;
-  const result: ValidateResult = { files: catalog.files, problems: shown, texts: new Map(read.files.map((f) => [f.file, f.text])) };
+  const result: ValidateResult = { files: read.files.length, problems: shown, texts: new Map(read.files.map((f) => [f.file, f.text])) };
   const options: FormatOptions = { color: shouldUseColor(io), failOn: flags.failOn, tool: await toolInfo(), rules: RULES };
   io.stdout(flags.format(result, options));
   const failing = problems.filter((p) => failsAt(p.severity, flags.failOn));
@@ -74,11 +74,11 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
  * `process.env.LOG_TOKENS` once per token, and each read of the real `process.env` is a call into
  * native code: about a tenth of the time on a large catalog.
  */
-function withPlainEnv<T>(fn: () => T): T {
+async function withPlainEnv<T>(fn: () => Promise<T>): Promise<T> {
   const real = process.env;
   process.env = { ...real };
   try {
-    return fn();
+    return await fn();
   } finally {
     process.env = real;
   }

@@ -3,10 +3,11 @@ import type { SourceMap } from '../sourceMap.js';
 import type { Runbook } from '../types.js';
 import { RULES } from './ruleCatalog.js';
 
+/** What the catalog rules read of a runbook: its id, and where that is written. */
 export interface CatalogLintEntry {
   file: string;
-  runbook: Runbook;
-  map: SourceMap;
+  runbook: Pick<Runbook, 'id'>;
+  map: Pick<SourceMap, 'locate'>;
 }
 
 /**
