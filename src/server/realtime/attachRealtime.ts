@@ -1,0 +1,146 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Logger } from 'pino';
+import { Server, type Socket } from 'socket.io';
+import { LiveFeed, type FeedRooms, type ViewKind } from './liveFeed.js';
+import { Presence } from './presence.js';
+import type { RealtimeService, RealtimeUser } from './realtimeService.js';
+import { SERVER_EVENTS, SocketSession, type PresenceUpdate } from './socketSession.js';
+import { CLIENT_EVENTS } from './socketSession.js';
+import { REJECTED_EVENT } from './socketHandler.js';
+import { socketError } from './socketError.js';
+
+/** What a client presents when it connects: `auth: { token }` in the handshake, or its cookies. */
+export interface SocketCredentials {
+  token?: string;
+  /** The handshake's Cookie header (a browser's session cookie), as sent. */
+  cookieHeader?: string;
+  /** The client's address, for rate limits on failures. */
+  address: string;
+}
+
+export interface RealtimeOptions {
+  service: RealtimeService;
+  /** The user these credentials belong to, or undefined: the connection is refused with `unauthorized`. */
+  authenticate(credentials: SocketCredentials): RealtimeUser | undefined | Promise<RealtimeUser | undefined>;
+  logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
+  metrics?: { connectedSockets?: { inc(): void; dec(): void } };
+  /** The largest message a client may send, in bytes (default 64 KiB); a larger one closes its connection. */
+  maxHttpBufferSize?: number;
+  /** How many incidents one connection may follow at once (default 50). */
+  maxIncidentsPerSocket?: number;
+}
+
+export interface Realtime {
+  io: Server;
+  /** Stops publishing and disconnects every socket; the HTTP server stays its owner's to close. */
+  close(): void;
+}
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** The message of the connect_error a refused client sees. */
+export const UNAUTHORIZED = 'unauthorized';
+
+function roomName(incidentId: string, view: ViewKind): string {
+  // Prefixed so a room never shares its name with a socket id (socket.io's per-socket rooms).
+  return `incident:${view}:${incidentId}`;
+}
+
+/**
+ * The socket.io gateway: authenticated connections join incidents with the last seq they hold,
+ * get every later event from the store, then the live events the service publishes once they are
+ * durable; presence per room; commands with acks carrying the service's answer.
+ * Socket.io's connection-state recovery is off: catch-up always comes from the store.
+ */
+export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions): Realtime {
+  const { service, logger } = options;
+  const io = new Server(httpServer, {
+    maxHttpBufferSize: options.maxHttpBufferSize ?? DEFAULT_MAX_MESSAGE_BYTES,
+    serveClient: false,
+  });
+
+  const rooms: FeedRooms = {
+    // The in-memory adapter joins and leaves at once (its promise is for other adapters).
+    join: (member, incidentId, view) => {
+      void io.sockets.sockets.get(member.id)?.join(roomName(incidentId, view));
+    },
+    leave: (member, incidentId, view) => {
+      void io.sockets.sockets.get(member.id)?.leave(roomName(incidentId, view));
+    },
+    broadcast: (incidentId, view, batch, except) => {
+      const room = io.to(roomName(incidentId, view));
+      (except.length > 0 ? room.except(except as string[]) : room).emit(SERVER_EVENTS.events, batch);
+    },
+  };
+  const feed = new LiveFeed(rooms);
+  const presence = new Presence();
+  const announcePresence = (incidentId: string): void => {
+    const update: PresenceUpdate = { incidentId, users: presence.users(incidentId) };
+    io.to([roomName(incidentId, 'full'), roomName(incidentId, 'redacted')]).emit(SERVER_EVENTS.presence, update);
+  };
+  const unsubscribe = service.subscribe((events) => {
+    try {
+      feed.publish(events);
+    } catch (error) {
+      logger.error({ err: error }, 'publishing stored events to sockets failed');
+    }
+  });
+
+  io.use((socket, next) => {
+    authenticateSocket(socket, options).then(
+      (user) => {
+        if (!user) {
+          logger.warn({ address: socket.handshake.address }, 'socket refused: unauthorized');
+          next(new Error(UNAUTHORIZED));
+          return;
+        }
+        (socket.data as { user?: RealtimeUser }).user = user;
+        next();
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'socket authentication failed');
+        next(new Error(UNAUTHORIZED));
+      },
+    );
+  });
+
+  const ctx = { service, feed, presence, logger, announcePresence, maxIncidents: options.maxIncidentsPerSocket ?? 50 };
+  io.on('connection', (socket) => {
+    const user = (socket.data as { user?: RealtimeUser }).user;
+    if (!user) {
+      socket.disconnect(true);
+      return;
+    }
+    options.metrics?.connectedSockets?.inc();
+    socket.on('disconnect', () => options.metrics?.connectedSockets?.dec());
+    new SocketSession(socket, user, ctx);
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if ((CLIENT_EVENTS as readonly string[]).includes(event)) return;
+      const error = socketError('unknown_event', `the server does not know "${event.slice(0, 40)}"; send one of ${CLIENT_EVENTS.join(', ')}`);
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') (ack as (result: unknown) => void)(error);
+      else socket.emit(REJECTED_EVENT, { event, ...error });
+    });
+    logger.debug({ socketId: socket.id, user: user.name }, 'socket connected');
+  });
+
+  return {
+    io,
+    close: () => {
+      unsubscribe();
+      io.disconnectSockets(true);
+      io.engine.close();
+    },
+  };
+}
+
+async function authenticateSocket(socket: Socket, options: RealtimeOptions): Promise<RealtimeUser | undefined> {
+  const auth: unknown = socket.handshake.auth;
+  const token = typeof auth === 'object' && auth !== null && 'token' in auth && typeof auth.token === 'string' ? auth.token : undefined;
+  const cookieHeader = socket.handshake.headers.cookie;
+  if (token === undefined && cookieHeader === undefined) return undefined;
+  const credentials: SocketCredentials = { address: socket.handshake.address };
+  if (token !== undefined) credentials.token = token;
+  if (cookieHeader !== undefined) credentials.cookieHeader = cookieHeader;
+  return options.authenticate(credentials);
+}

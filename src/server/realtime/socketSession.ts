@@ -1,0 +1,151 @@
+import type { Logger } from 'pino';
+import type { Socket } from 'socket.io';
+import type { LiveFeed, FeedMember, LiveBatch } from './liveFeed.js';
+import type { Presence, PresentUser } from './presence.js';
+import type { RealtimeService, RealtimeUser } from './realtimeService.js';
+import { onMessage, type Reply } from './socketHandler.js';
+import { socketError } from './socketError.js';
+import { parseCommand, parseJoin, parseLeave } from './socketMessages.js';
+
+/** Event names the server emits. */
+export const SERVER_EVENTS = { events: 'events', presence: 'presence' } as const;
+
+/** Event names the server answers. */
+export const CLIENT_EVENTS = ['join', 'leave', 'command'] as const;
+
+export interface PresenceUpdate {
+  incidentId: string;
+  users: PresentUser[];
+}
+
+export interface SessionContext {
+  service: RealtimeService;
+  feed: LiveFeed;
+  presence: Presence;
+  logger: Pick<Logger, 'error' | 'debug'>;
+  /** Sends the room's presence to everyone in it. */
+  announcePresence(incidentId: string): void;
+  maxIncidents: number;
+}
+
+/** One authenticated socket: its joins (catch-up, then live), leaves, commands, and its presence. */
+export class SocketSession {
+  readonly #user: RealtimeUser;
+  readonly #ctx: SessionContext;
+  readonly #member: FeedMember;
+  /** Incidents whose room this socket joined (counted in presence). */
+  readonly #present = new Set<string>();
+  /** Incidents whose catch-up read is running. */
+  readonly #joining = new Set<string>();
+
+  constructor(socket: Socket, user: RealtimeUser, ctx: SessionContext) {
+    this.#user = user;
+    this.#ctx = ctx;
+    this.#member = { id: socket.id, role: user.role, send: (batch: LiveBatch) => socket.emit(SERVER_EVENTS.events, batch) };
+    onMessage(socket, 'join', (payload, reply) => this.#join(payload, reply), ctx.logger);
+    onMessage(socket, 'leave', (payload, reply) => { this.#leave(payload, reply); }, ctx.logger);
+    onMessage(socket, 'command', (payload, reply) => this.#command(payload, reply), ctx.logger);
+    socket.on('disconnect', () => { this.#disconnected(); });
+  }
+
+  async #join(payload: unknown, reply: Reply): Promise<void> {
+    const parsed = parseJoin(payload);
+    if (!parsed.ok) {
+      reply(parsed.error);
+      return;
+    }
+    const { incidentId, afterSeq } = parsed.value;
+    if (this.#joining.has(incidentId)) {
+      reply(socketError('join_in_progress', `a join of incident ${incidentId} is still catching up; wait for its answer before joining again`));
+      return;
+    }
+    if (!this.#present.has(incidentId) && this.#present.size + this.#joining.size >= this.#ctx.maxIncidents) {
+      reply(socketError('too_many_incidents', `one connection may follow ${this.#ctx.maxIncidents} incidents at a time; leave one first`));
+      return;
+    }
+    // Register for live events before reading, so nothing published during the read is lost.
+    const catchUp = this.#ctx.feed.beginCatchUp(this.#member, incidentId);
+    this.#joining.add(incidentId);
+    let result;
+    try {
+      result = await this.#ctx.service.events(incidentId, afterSeq, this.#user.role);
+    } catch (error) {
+      catchUp.cancel();
+      this.#drop(incidentId);
+      throw error;
+    } finally {
+      this.#joining.delete(incidentId);
+    }
+    if (!catchUp.active) {
+      reply(socketError('join_cancelled', `incident ${incidentId} was left before its catch-up finished; join again to follow it`));
+      return;
+    }
+    const events = result.status === 200 ? timelineEntries(result.body) : undefined;
+    if (!events) {
+      catchUp.cancel();
+      this.#drop(incidentId);
+      reply(result.status === 200 ? socketError('internal_error', 'the server read the timeline in an unexpected shape; report this') : result);
+      return;
+    }
+    const lastSeq = Math.max(afterSeq, events[events.length - 1]?.seq ?? 0);
+    const isNew = !this.#present.has(incidentId);
+    if (isNew) {
+      this.#present.add(incidentId);
+      this.#ctx.presence.add(incidentId, this.#user.name);
+    }
+    reply({ status: 200, body: { incidentId, events, lastSeq, presence: this.#ctx.presence.users(incidentId) } });
+    // Right after the ack, in the same tick: the live events that came during the read, then the room.
+    catchUp.finish(lastSeq);
+    if (isNew) this.#ctx.announcePresence(incidentId);
+  }
+
+  #leave(payload: unknown, reply: Reply): void {
+    const parsed = parseLeave(payload);
+    if (!parsed.ok) {
+      reply(parsed.error);
+      return;
+    }
+    const { incidentId } = parsed.value;
+    const was = this.#ctx.feed.has(this.#member, incidentId) || this.#present.has(incidentId);
+    this.#ctx.feed.leave(this.#member, incidentId);
+    this.#drop(incidentId);
+    reply({ status: 200, body: { incidentId, left: was } });
+  }
+
+  async #command(payload: unknown, reply: Reply): Promise<void> {
+    const parsed = parseCommand(payload);
+    if (!parsed.ok) {
+      reply(parsed.error);
+      return;
+    }
+    const { incidentId, command, idempotencyKey } = parsed.value;
+    const actor = { kind: 'user', name: this.#user.name } as const;
+    reply(await this.#ctx.service.command(incidentId, actor, this.#user.role, command, idempotencyKey));
+  }
+
+  #disconnected(): void {
+    for (const incidentId of new Set([...this.#present, ...this.#joining])) {
+      this.#ctx.feed.leave(this.#member, incidentId);
+      this.#drop(incidentId);
+    }
+  }
+
+  /** Takes the socket out of the room's presence, telling the others. */
+  #drop(incidentId: string): void {
+    if (!this.#present.delete(incidentId)) return;
+    this.#ctx.presence.remove(incidentId, this.#user.name);
+    this.#ctx.announcePresence(incidentId);
+  }
+}
+
+/** The timeline entries of a service answer: an array of them, or an object holding one under `events`. */
+function timelineEntries(body: unknown): { seq: number }[] | undefined {
+  const list: unknown = Array.isArray(body) ? body : typeof body === 'object' && body !== null && 'events' in body ? body.events : undefined;
+  if (!Array.isArray(list)) return undefined;
+  const entries: { seq: number }[] = [];
+  for (const item of list as unknown[]) {
+    if (typeof item !== 'object' || item === null || !('seq' in item) || typeof item.seq !== 'number') return undefined;
+    entries.push(item as { seq: number });
+  }
+  return entries;
+}
