@@ -46,7 +46,8 @@ export interface LoadDataDirOptions {
 /**
  * Reads and checks every file of the store at start. Any torn or corrupt log, log missing from
  * the index, or unreadable index refuses the open with a CorruptDataError listing each (file,
- * line, byte), unless `repair` is set: then damaged logs are copied to backup/ and cut to their
+ * line, byte), unless `repair` is set (or the only damage is torn final lines, which are always
+ * unacknowledged appends): then damaged logs are copied to backup/ and cut to their
  * last whole record, and the index is completed or rebuilt from the logs.
  */
 export async function loadDataDir(dataDir: string, options: LoadDataDirOptions): Promise<LoadedDataDir> {
@@ -93,7 +94,12 @@ export async function loadDataDir(dataDir: string, options: LoadDataDirOptions):
 
   let order = listed;
   if (problems.length > 0) {
-    if (!options.repair) throw new CorruptDataError(dataDir, problems);
+    // A torn final line is an append a crash cut off before its fsync finished, so it was never
+    // acknowledged: cutting it (after a backup, with a notice) loses nothing anyone was told was
+    // stored, and a server restarted after kill -9 must come back without an operator. Anything
+    // else may be real data damage: refuse, and let the operator choose --repair.
+    const onlyTornTails = problems.every((p) => p.kind === 'torn');
+    if (!options.repair && !onlyTornTails) throw new CorruptDataError(dataDir, problems);
     order = await repair(dataDir, { index, indexReadable, listed, unlisted, strays, scans }, options);
   }
   return {

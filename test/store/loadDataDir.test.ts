@@ -7,7 +7,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../src/store/dataDirLock.js';
 import { LowdbEventStore } from '../../src/store/lowdbEventStore.js';
 import { CorruptDataError } from '../../src/store/storeErrors.js';
-import type { DataProblem } from '../../src/store/storeErrors.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -53,19 +52,21 @@ async function repaired(dataDir: string): Promise<{ store: LowdbEventStore; noti
 }
 
 describe('opening a data dir with damaged files', () => {
-  it('reports a torn final record with file, line and byte, refuses to open, and leaves the dir unlocked', async () => {
+  it('cuts a torn final record at open without being asked (it was never acknowledged), backing it up and saying where', async () => {
     const dataDir = await populated();
     const text = await readFile(logOf(dataDir, 'a'), 'utf8');
     const lines = text.split('\n');
     const fifthStart = Buffer.byteLength(lines.slice(0, 4).join('\n')) + 1;
     await truncate(logOf(dataDir, 'a'), Buffer.byteLength(text) - 20);
-    const error = await openFails(dataDir);
-    expect(error.problems).toEqual<DataProblem[]>([
-      { file: 'incidents/a.jsonl', line: 5, byte: fifthStart, kind: 'torn', message: expect.stringContaining('without a line end: an append cut off by a crash (it was never acknowledged)') as string },
-    ]);
-    expect(error.message).toContain(`incidents/a.jsonl:5 (byte ${fifthStart})`);
-    expect(error.message).toContain('runpath serve --repair');
-    expect(await readdir(dataDir)).not.toContain(LOCK_FILE);
+    const notices: string[] = [];
+    const store = await LowdbEventStore.open({ dataDir, now, onNotice: (m) => notices.push(m) });
+    try {
+      expect(notices).toEqual([expect.stringContaining(`repaired incidents/a.jsonl:5 (byte ${fifthStart})`)]);
+      expect(notices[0]).toContain('the original is in backup/a.jsonl.');
+      expect((await store.read('a')).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    } finally {
+      await store.close();
+    }
   });
 
   it('with repair, backs the log up, cuts the torn record, and carries on from the last whole one', async () => {
@@ -93,6 +94,8 @@ describe('opening a data dir with damaged files', () => {
     lines[1] = (lines[1] ?? '').replace('"seq":2', '"seq":2,,');
     await writeFile(logOf(dataDir, 'a'), lines.join('\n'));
     const error = await openFails(dataDir);
+    // A refused open leaves the data dir unlocked for the operator's repair.
+    expect(await readdir(dataDir)).not.toContain(LOCK_FILE);
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0]).toMatchObject({ file: 'incidents/a.jsonl', line: 2, kind: 'corrupt', message: expect.stringContaining('not JSON') as string });
     const { store, notices } = await repaired(dataDir);
