@@ -1,0 +1,42 @@
+// Request bodies of the API as their JSON Schemas (schemas/api/) define them: what handlers see once validated.
+import type { IncidentRole } from '../incidents/incidentRole.js';
+import type { IncidentStatus } from '../incidents/incidentStatus.js';
+import type { Severity } from '../incidents/severity.js';
+
+/** POST /api/incidents (open-incident.schema.json). */
+export interface OpenIncidentBody {
+  title: string;
+  severity: Severity;
+  summary?: string;
+  runbook?: string;
+  inputs?: Record<string, string>;
+  labels?: Record<string, string>;
+}
+
+/** A command on the timeline (timeline-command.schema.json). */
+export type TimelineCommandBody =
+  | { type: 'note'; text: string; claimedAt?: string }
+  | { type: 'star'; seq: number; starred?: boolean }
+  | { type: 'redact'; seq: number; reason?: string }
+  | { type: 'role'; role: IncidentRole; user: string }
+  | { type: 'status'; to: IncidentStatus; reason?: string }
+  | { type: 'severity'; to: Severity };
+
+/** A command on the runbook walk (walk-command.schema.json). */
+export type WalkCommandBody =
+  | { type: 'start'; runbook: string; inputs?: Record<string, string>; labels?: Record<string, string>; node?: string | null }
+  | { type: 'run_check'; node: string }
+  | { type: 'answer'; node: string; label: string }
+  | { type: 'complete_action'; node: string; result: 'done' | 'skipped'; note?: string };
+
+/** POST /api/session (session.schema.json). */
+export interface SessionBody {
+  token: string;
+}
+
+export interface ApiBodies {
+  'open-incident': OpenIncidentBody;
+  'timeline-command': TimelineCommandBody;
+  'walk-command': WalkCommandBody;
+  session: SessionBody;
+}

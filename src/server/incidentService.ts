@@ -1,0 +1,428 @@
+import { randomUUID } from 'node:crypto';
+import { WalkError } from '../engine/walkError.js';
+import type { AccessRole } from '../incidents/accessRole.js';
+import { requireAuthorized } from '../incidents/authorize.js';
+import { CommandError } from '../incidents/commandError.js';
+import type { CommandContext } from '../incidents/commands/commandContext.js';
+import { requireOpenIncident } from '../incidents/commands/requireIncident.js';
+import { requireWalkAt } from '../incidents/commands/requireWalkAt.js';
+import { DamagedTimelineError } from '../incidents/damagedTimelineError.js';
+import { executeCommand, type IncidentCommand } from '../incidents/executeCommand.js';
+import type { Incident } from '../incidents/incident.js';
+import type { IncidentDraft } from '../incidents/incidentEvent.js';
+import { reduceIncident } from '../incidents/reduceIncident.js';
+import type { Actor, TimelineEvent } from '../incidents/timelineEvent.js';
+import { timelineView } from '../incidents/timelineView.js';
+import type { MetricSource } from '../metrics/metricSource.js';
+import { stepCheck } from '../metrics/stepCheck.js';
+import type { CatalogEntry } from '../runbook/checkCatalog.js';
+import type { Runbook } from '../runbook/types.js';
+import type { EventStore, IdempotencyRecord } from '../store/eventStore.js';
+import { IdempotencyKeyTakenError, StaleAppendError } from '../store/eventStore.js';
+import { StoreClosedError, StoreFailedError } from '../store/storeErrors.js';
+import { ApiError } from './apiError.js';
+import { parseApiCommand, type ServiceCommand } from './apiCommand.js';
+import { validateApiBody } from './apiSchemas.js';
+import { incidentSummary, runbookSummary } from './incidentSummary.js';
+import { KeyedQueue } from './keyedQueue.js';
+import { payloadFingerprint } from './payloadFingerprint.js';
+import { runbookCatalog, type RunbookCatalog } from './runbookCatalog.js';
+import { refusalResult, type ServiceResult } from './serviceResult.js';
+
+export type { ServiceResult } from './serviceResult.js';
+
+/** Gets every batch of stored events, once durable, in seq order per incident. */
+export type EventsListener = (events: readonly TimelineEvent[]) => void;
+
+export interface IncidentServiceOptions {
+  store: EventStore;
+  /** The runbooks walks may follow: catalog entries (as checkCatalog gives them), a map by id, or a catalog. */
+  runbooks: RunbookCatalog | readonly CatalogEntry<Runbook>[] | ReadonlyMap<string, Runbook>;
+  /** The metric sources a runbook's checks read (createSources; in the demo, a fixture scenario per runbook). */
+  sources: (runbook: Runbook) => ReadonlyMap<string, MetricSource>;
+  /** Server time, epoch milliseconds: check evaluation time and the limit of a backdated note. */
+  now: () => number;
+  /** New incident ids (default: random UUIDs). */
+  newId?: () => string;
+  /** Monotonic milliseconds, to time appends and queries (default: performance.now). */
+  clock?: () => number;
+  /** Told after each durable append (for the append latency histogram). */
+  onAppend?: (appended: { incidentId: string; events: number; seconds: number }) => void;
+  /** Told of failures a caller cannot see in its result: a store that failed, a listener that threw. */
+  onError?: (error: unknown, what: string) => void;
+  /** How many folded incidents to keep in memory (default 10,000). */
+  cacheIncidents?: number;
+}
+
+/**
+ * The application layer HTTP routes and socket handlers share. Every method resolves with a
+ * `{ status, body }` (errors as `{ error: { code, message, details? } }`); only a bug rejects.
+ */
+export interface IncidentService {
+  readonly catalog: RunbookCatalog;
+  /** Opens an incident (POST /api/incidents body); 201 with the incident. */
+  open(actor: Actor, role: AccessRole, body: unknown, idempotencyKey?: string): Promise<ServiceResult>;
+  /** Runs a timeline or walk command (`{ type: 'note', … }`, `{ type: 'run_check', node }`…); 201 with `{ events, incident }`. */
+  command(incidentId: string, actor: Actor, role: AccessRole, command: unknown, idempotencyKey?: string): Promise<ServiceResult>;
+  get(incidentId: string, role: AccessRole): Promise<ServiceResult>;
+  /** The timeline after `afterSeq` as `role` may read it: `{ incidentId, events }`. */
+  events(incidentId: string, afterSeq: number, role: AccessRole): Promise<ServiceResult>;
+  list(role: AccessRole): Promise<ServiceResult>;
+  runbooks(role: AccessRole): Promise<ServiceResult>;
+  runbook(id: string, role: AccessRole): Promise<ServiceResult>;
+  /** Listens to stored events (broadcast only after store); returns the unsubscribe. */
+  subscribe(listener: EventsListener): () => void;
+  /** Incidents not yet resolved or closed. */
+  openIncidents(): Promise<number>;
+  /** Refuses new work (503 `shutting_down`) and waits for the work under way. The caller closes the store. */
+  close(): Promise<void>;
+}
+
+/** Idempotency scope of opening incidents (commands on an incident use its id). */
+const OPEN_SCOPE = 'incidents';
+const DEFAULT_CACHE = 10_000;
+/** Longer ids are none the store could hold: not found, without asking it. */
+const MAX_ID_LENGTH = 200;
+
+/**
+ * What an idempotency record keeps as its response: the status and which events the request
+ * appended. The body is rebuilt from those events, so a replay answers exactly what the first call
+ * did (event ids and times are assigned by the store, after the record is written with them).
+ */
+interface Receipt {
+  kind: 'open' | 'command';
+  incidentId: string;
+  firstSeq: number;
+  lastSeq: number;
+}
+
+function isReceipt(value: unknown): value is Receipt {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Partial<Receipt>;
+  return (r.kind === 'open' || r.kind === 'command') && typeof r.incidentId === 'string' && Number.isSafeInteger(r.firstSeq) && Number.isSafeInteger(r.lastSeq);
+}
+
+function notFound(incidentId: string): CommandError {
+  return new CommandError('not_found', `there is no incident ${JSON.stringify(incidentId.slice(0, 80))}; list the incidents (GET /api/incidents) to find the right id`);
+}
+
+/** The permission a service command needs (running a check records it). */
+function permissionOf(command: ServiceCommand): IncidentCommand['name'] {
+  return command.name === 'runCheck' ? 'recordCheck' : command.name;
+}
+
+export function createIncidentService(options: IncidentServiceOptions): IncidentService {
+  return new Service(options);
+}
+
+class Service implements IncidentService {
+  readonly catalog: RunbookCatalog;
+  readonly #store: EventStore;
+  readonly #sources: (runbook: Runbook) => ReadonlyMap<string, MetricSource>;
+  readonly #now: () => number;
+  readonly #newId: () => string;
+  readonly #clock: () => number;
+  readonly #onAppend: IncidentServiceOptions['onAppend'];
+  readonly #onError: (error: unknown, what: string) => void;
+  readonly #cacheLimit: number;
+  /** Folded incidents, least recently used first. */
+  readonly #states = new Map<string, Incident>();
+  readonly #queue = new KeyedQueue();
+  readonly #listeners = new Set<EventsListener>();
+  readonly #inFlight = new Set<Promise<unknown>>();
+  #closing = false;
+
+  constructor(options: IncidentServiceOptions) {
+    const { runbooks } = options;
+    this.catalog = 'file' in runbooks && 'runbooks' in runbooks ? runbooks : runbookCatalog(runbooks);
+    this.#store = options.store;
+    this.#sources = options.sources;
+    this.#now = options.now;
+    this.#newId = options.newId ?? randomUUID;
+    this.#clock = options.clock ?? (() => performance.now());
+    this.#onAppend = options.onAppend;
+    this.#onError = options.onError ?? (() => undefined);
+    this.#cacheLimit = options.cacheIncidents ?? DEFAULT_CACHE;
+  }
+
+  open(actor: Actor, role: AccessRole, body: unknown, idempotencyKey?: string): Promise<ServiceResult> {
+    return this.#guard(async () => {
+      requireAuthorized(role, 'openIncident');
+      const fields = validateApiBody('open-incident', body);
+      const command: IncidentCommand = { name: 'openIncident', ...fields };
+      const fingerprint = payloadFingerprint({ op: 'open', actor, command });
+      const run = async (): Promise<ServiceResult> => {
+        if (idempotencyKey !== undefined) {
+          const replay = await this.#replay(OPEN_SCOPE, idempotencyKey, fingerprint, role);
+          if (replay) return replay;
+        }
+        const incidentId = this.#newId();
+        const drafts = executeCommand(undefined, command, this.#context(actor));
+        const stored = await this.#appendOrReplay(incidentId, drafts, 0, { scope: OPEN_SCOPE, key: idempotencyKey, fingerprint, kind: 'open' }, role);
+        if (!Array.isArray(stored)) return stored;
+        const incident = this.#remember(reduceIncident(stored));
+        this.#publish(stored);
+        return { status: 201, body: incident };
+      };
+      // One key opens one incident: a second request with it waits for the first, then replays it.
+      return idempotencyKey === undefined ? run() : this.#queue.run(`open\u0000${idempotencyKey}`, run);
+    });
+  }
+
+  command(incidentId: string, actor: Actor, role: AccessRole, body: unknown, idempotencyKey?: string): Promise<ServiceResult> {
+    return this.#guard(async () => {
+      const command = parseApiCommand(body);
+      requireAuthorized(role, permissionOf(command));
+      if (incidentId.length === 0 || incidentId.length > MAX_ID_LENGTH) throw notFound(incidentId);
+      const fingerprint = payloadFingerprint({ op: 'command', incidentId, actor, command });
+      const idempotency = { scope: incidentId, key: idempotencyKey, fingerprint, kind: 'command' as const };
+      if (command.name !== 'runCheck') return this.#queue.run(incidentId, () => this.#decide(incidentId, command, actor, role, idempotency));
+
+      // The query may take seconds: run it outside the incident's queue, then record it inside,
+      // where the core checks the walk still waits at that check (or refuses with stale_node).
+      if (idempotencyKey !== undefined) {
+        const replay = await this.#replay(incidentId, idempotencyKey, fingerprint, role);
+        if (replay) return replay;
+      }
+      const transition = await this.#runCheck(incidentId, command.node, actor);
+      const record: IncidentCommand = { name: 'recordCheck', node: command.node, transition };
+      return this.#queue.run(incidentId, () => this.#decide(incidentId, record, actor, role, idempotency));
+    });
+  }
+
+  get(incidentId: string, role: AccessRole): Promise<ServiceResult> {
+    return this.#guard(async () => {
+      requireAuthorized(role, 'read');
+      const incident = await this.#load(incidentId);
+      if (!incident) throw notFound(incidentId);
+      return { status: 200, body: incident };
+    });
+  }
+
+  events(incidentId: string, afterSeq: number, role: AccessRole): Promise<ServiceResult> {
+    return this.#guard(async () => {
+      requireAuthorized(role, 'read');
+      if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) {
+        throw new ApiError(400, 'invalid_request', `after must be a whole number from 0 (the last seq you hold, 0 for all), not ${String(afterSeq)}`);
+      }
+      const incident = await this.#load(incidentId);
+      if (!incident) throw notFound(incidentId);
+      // A star or redaction always comes after its target, so the events after `afterSeq` are enough to show them right.
+      const events = afterSeq >= incident.lastSeq ? [] : await this.#store.read(incidentId, afterSeq);
+      return { status: 200, body: { incidentId, events: timelineView(events, { role }) } };
+    });
+  }
+
+  list(role: AccessRole): Promise<ServiceResult> {
+    return this.#guard(async () => {
+      requireAuthorized(role, 'read');
+      const incidents = await this.#all();
+      return { status: 200, body: { incidents: incidents.reverse().map(incidentSummary) } };
+    });
+  }
+
+  runbooks(role: AccessRole): Promise<ServiceResult> {
+    return this.#guard(() => {
+      requireAuthorized(role, 'read');
+      const runbooks = [...this.catalog.runbooks.values()].sort((a, b) => a.id.localeCompare(b.id)).map((r) => runbookSummary(r, this.catalog.file(r.id)));
+      return Promise.resolve({ status: 200, body: { runbooks } });
+    });
+  }
+
+  runbook(id: string, role: AccessRole): Promise<ServiceResult> {
+    return this.#guard(() => {
+      requireAuthorized(role, 'read');
+      const runbook = this.catalog.runbooks.get(id);
+      if (!runbook) {
+        throw new ApiError(404, 'runbook_not_found', `there is no runbook ${JSON.stringify(id.slice(0, 80))} on this server; list them with GET /api/runbooks`);
+      }
+      const file = this.catalog.file(id);
+      return Promise.resolve({ status: 200, body: file === undefined ? { runbook } : { runbook, file } });
+    });
+  }
+
+  subscribe(listener: EventsListener): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  async openIncidents(): Promise<number> {
+    const incidents = await this.#all();
+    return incidents.filter((i) => i.status !== 'resolved' && i.status !== 'closed').length;
+  }
+
+  async close(): Promise<void> {
+    this.#closing = true;
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  /** Runs one request: refusals become results, store trouble a 503, damage a 500; work under way is tracked for close(). */
+  #guard(work: () => Promise<ServiceResult>): Promise<ServiceResult> {
+    if (this.#closing) return Promise.resolve(shuttingDown());
+    const task = (async (): Promise<ServiceResult> => {
+      try {
+        return await work();
+      } catch (error) {
+        const refusal = refusalResult(error);
+        if (refusal) return refusal;
+        if (error instanceof StoreClosedError) return shuttingDown();
+        if (error instanceof StoreFailedError) {
+          this.#onError(error, 'the event store failed');
+          return { status: 503, body: { error: { code: 'store_failed', message: 'the server cannot write to its data store; nothing was recorded. An operator must fix the disk and restart the server' } } };
+        }
+        if (error instanceof DamagedTimelineError) {
+          this.#onError(error, 'a damaged timeline');
+          return { status: 500, body: { error: { code: error.code, message: `incident ${error.incidentId} cannot be read: its stored events are damaged; an operator must restore its data file` } } };
+        }
+        throw error;
+      }
+    })();
+    this.#inFlight.add(task);
+    void task.finally(() => this.#inFlight.delete(task)).catch(() => undefined);
+    return task;
+  }
+
+  #context(actor: Actor): CommandContext {
+    return { actor, runbooks: this.catalog.runbooks, now: new Date(this.#now()).toISOString() };
+  }
+
+  /** Inside the incident's queue: replay a known key, or load, decide and append (re-deciding once if the incident moved). */
+  async #decide(incidentId: string, command: IncidentCommand, actor: Actor, role: AccessRole, idempotency: IdempotencyRequest): Promise<ServiceResult> {
+    if (idempotency.key !== undefined) {
+      const replay = await this.#replay(incidentId, idempotency.key, idempotency.fingerprint, role);
+      if (replay) return replay;
+    }
+    for (let attempt = 0; ; attempt++) {
+      const incident = await this.#load(incidentId);
+      if (!incident) throw notFound(incidentId);
+      const drafts = executeCommand(incident, command, this.#context(actor));
+      try {
+        const stored = await this.#appendOrReplay(incidentId, drafts, incident.lastSeq, idempotency, role);
+        if (!Array.isArray(stored)) return stored;
+        const next = this.#remember(reduceIncident(stored, incident));
+        this.#publish(stored);
+        return { status: 201, body: { events: timelineView(stored, { role }), incident: next } };
+      } catch (error) {
+        // Another writer (not through this service) appended meanwhile: decide again on what is there now.
+        if (!(error instanceof StaleAppendError)) throw error;
+        if (attempt > 0) {
+          throw new ApiError(409, 'conflict', `incident ${incidentId} keeps changing under this command (it is at seq ${error.actualLastSeq}); reload it and try again`, { lastSeq: error.actualLastSeq });
+        }
+      }
+    }
+  }
+
+  /** Appends with the idempotency record; if another request holds the key, answers what that one answered. */
+  async #appendOrReplay(incidentId: string, drafts: IncidentDraft[], lastSeq: number, idempotency: IdempotencyRequest, role: AccessRole): Promise<TimelineEvent[] | ServiceResult> {
+    const { key, scope, fingerprint, kind } = idempotency;
+    const receipt: Receipt = { kind, incidentId, firstSeq: lastSeq + 1, lastSeq: lastSeq + drafts.length };
+    const record: IdempotencyRecord | undefined = key === undefined ? undefined : { scope, key, fingerprint, response: { status: 201, body: receipt } };
+    const started = this.#clock();
+    try {
+      const stored = await this.#store.append({ incidentId, drafts, expectedLastSeq: lastSeq, ...(record ? { idempotency: record } : {}) });
+      this.#onAppend?.({ incidentId, events: stored.length, seconds: Math.max(0, this.#clock() - started) / 1000 });
+      return stored;
+    } catch (error) {
+      if (!(error instanceof IdempotencyKeyTakenError) || key === undefined) throw error;
+      const replay = await this.#replay(scope, key, fingerprint, role);
+      if (replay) return replay;
+      throw new ApiError(409, 'conflict', 'another request with this Idempotency-Key was under way and failed; send the request again');
+    }
+  }
+
+  /** The stored answer for a key: the same response for the same payload, 422 for another payload. */
+  async #replay(scope: string, key: string, fingerprint: string, role: AccessRole): Promise<ServiceResult | undefined> {
+    const record = await this.#store.idempotency(scope, key);
+    if (!record) return undefined;
+    if (record.fingerprint !== fingerprint) {
+      throw new ApiError(
+        422,
+        'idempotency_key_reused',
+        `the Idempotency-Key ${JSON.stringify(key.slice(0, 80))} was already used for a different request (another payload, target or sender); send a new key with each new request, and the same key only to retry the same one`,
+      );
+    }
+    const receipt = record.response.body;
+    if (!isReceipt(receipt)) throw new Error(`idempotency record ${JSON.stringify([scope, key])} holds no receipt`);
+    const events = (await this.#store.read(receipt.incidentId, 0)).filter((e) => e.seq <= receipt.lastSeq);
+    const incident = reduceIncident(events);
+    if (receipt.kind === 'open') return { status: record.response.status, body: incident };
+    const batch = events.filter((e) => e.seq >= receipt.firstSeq);
+    return { status: record.response.status, body: { events: timelineView(batch, { role }), incident } };
+  }
+
+  /** Runs the check the walk waits at (outside the queue); the transition the core's recordCheck takes. */
+  async #runCheck(incidentId: string, node: string, actor: Actor): Promise<Extract<IncidentCommand, { name: 'recordCheck' }>['transition']> {
+    const incident = await this.#load(incidentId);
+    if (!incident) throw notFound(incidentId);
+    const found = requireOpenIncident(incident, 'running a check');
+    const { walk, runbook } = requireWalkAt(found, node, this.#context(actor));
+    try {
+      const result = await stepCheck({
+        runbook,
+        state: walk.state,
+        sources: this.#sources(runbook),
+        at: this.#now() / 1000,
+        clock: this.#clock,
+        ...(walk.labels ? { labels: walk.labels } : {}),
+      });
+      return { state: result.state, events: result.events };
+    } catch (error) {
+      if (error instanceof WalkError) throw new CommandError(error.code, error.message, { lastSeq: incident.lastSeq, walk, current: walk.state.current });
+      throw error;
+    }
+  }
+
+  /** The incident folded up to its last durable event, or undefined when it has none. */
+  async #load(incidentId: string): Promise<Incident | undefined> {
+    if (incidentId.length === 0 || incidentId.length > MAX_ID_LENGTH) return undefined;
+    const cached = this.#states.get(incidentId);
+    const events = await this.#store.read(incidentId, cached?.lastSeq ?? 0);
+    if (events.length === 0) return cached;
+    return this.#remember(reduceIncident(events, cached));
+  }
+
+  async #all(): Promise<Incident[]> {
+    const incidents: Incident[] = [];
+    for (const id of await this.#store.incidentIds()) {
+      const incident = await this.#load(id);
+      if (incident) incidents.push(incident);
+    }
+    return incidents;
+  }
+
+  /** Keeps the newest fold of an incident (a slower concurrent load never replaces a newer one); returns the newest. */
+  #remember(incident: Incident): Incident {
+    const known = this.#states.get(incident.id);
+    const newest = known && known.lastSeq >= incident.lastSeq ? known : incident;
+    this.#states.delete(incident.id);
+    this.#states.set(incident.id, newest);
+    if (this.#states.size > this.#cacheLimit) {
+      const oldest = this.#states.keys().next();
+      if (!oldest.done) this.#states.delete(oldest.value);
+    }
+    return newest;
+  }
+
+  #publish(events: readonly TimelineEvent[]): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(events);
+      } catch (error) {
+        this.#onError(error, 'an events listener threw');
+      }
+    }
+  }
+}
+
+interface IdempotencyRequest {
+  scope: string;
+  key: string | undefined;
+  fingerprint: string;
+  kind: Receipt['kind'];
+}
+
+function shuttingDown(): ServiceResult {
+  return { status: 503, body: { error: { code: 'shutting_down', message: 'the server is shutting down; try again in a moment' } } };
+}
