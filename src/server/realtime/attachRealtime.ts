@@ -9,19 +9,28 @@ import { CLIENT_EVENTS } from './socketSession.js';
 import { REJECTED_EVENT } from './socketHandler.js';
 import { socketError } from './socketError.js';
 
-/** What a client presents when it connects: `auth: { token }` in the handshake, or its cookies. */
+/** What a client presents when it connects: `auth: { token }` in the handshake, a bearer header, or its cookies. */
 export interface SocketCredentials {
   token?: string;
-  /** The handshake's Cookie header (a browser's session cookie), as sent. */
+  /** The handshake's Authorization header (`Bearer <token>`), for clients that can set headers. */
+  authorization?: string;
+  /** The handshake's Cookie header (a browser's session cookie); absent when the request came from another origin. */
   cookieHeader?: string;
   /** The client's address, for rate limits on failures. */
   address: string;
 }
 
+/** A refusal with a reason the client gets as the connect_error's `data` (e.g. `rate_limited`). */
+export interface SocketAuthRefusal {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export type SocketAuthResult = RealtimeUser | SocketAuthRefusal | undefined;
+
 export interface RealtimeOptions {
   service: RealtimeService;
-  /** The user these credentials belong to, or undefined: the connection is refused with `unauthorized`. */
-  authenticate(credentials: SocketCredentials): RealtimeUser | undefined | Promise<RealtimeUser | undefined>;
+  /** The user these credentials belong to; otherwise the connection is refused with connect_error `unauthorized`. */
+  authenticate(credentials: SocketCredentials): SocketAuthResult | Promise<SocketAuthResult>;
   logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
   metrics?: { connectedSockets?: { inc(): void; dec(): void } };
   /** The largest message a client may send, in bytes (default 64 KiB); a larger one closes its connection. */
@@ -87,19 +96,24 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   });
 
   io.use((socket, next) => {
+    const refuse = (data: SocketAuthRefusal['error']): void => {
+      logger.warn({ address: socket.handshake.address, code: data.code }, 'socket refused');
+      next(Object.assign(new Error(UNAUTHORIZED), { data }));
+    };
     authenticateSocket(socket, options).then(
-      (user) => {
-        if (!user) {
-          logger.warn({ address: socket.handshake.address }, 'socket refused: unauthorized');
-          next(new Error(UNAUTHORIZED));
-          return;
+      (result) => {
+        if (result === undefined) {
+          refuse({ code: 'unauthenticated', message: 'connect with auth: { token } (runpath user add prints a token), or sign in first for a session cookie' });
+        } else if ('error' in result) {
+          refuse(result.error);
+        } else {
+          (socket.data as { user?: RealtimeUser }).user = { name: result.name, role: result.role };
+          next();
         }
-        (socket.data as { user?: RealtimeUser }).user = user;
-        next();
       },
       (error: unknown) => {
         logger.error({ err: error }, 'socket authentication failed');
-        next(new Error(UNAUTHORIZED));
+        refuse({ code: 'internal_error', message: 'the server failed to check your credentials; try again' });
       },
     );
   });
@@ -134,13 +148,25 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   };
 }
 
-async function authenticateSocket(socket: Socket, options: RealtimeOptions): Promise<RealtimeUser | undefined> {
-  const auth: unknown = socket.handshake.auth;
-  const token = typeof auth === 'object' && auth !== null && 'token' in auth && typeof auth.token === 'string' ? auth.token : undefined;
-  const cookieHeader = socket.handshake.headers.cookie;
-  if (token === undefined && cookieHeader === undefined) return undefined;
-  const credentials: SocketCredentials = { address: socket.handshake.address };
-  if (token !== undefined) credentials.token = token;
-  if (cookieHeader !== undefined) credentials.cookieHeader = cookieHeader;
+async function authenticateSocket(socket: Socket, options: RealtimeOptions): Promise<SocketAuthResult> {
+  const { auth, headers, address } = socket.handshake;
+  const credentials: SocketCredentials = { address };
+  const token: unknown = typeof auth === 'object' && 'token' in auth ? auth.token : undefined;
+  if (typeof token === 'string') credentials.token = token;
+  else if (token !== undefined) return undefined;
+  if (typeof headers.authorization === 'string') credentials.authorization = headers.authorization;
+  // A page on another site must not ride on the browser's session cookie (cross-site WebSocket hijacking).
+  if (headers.cookie !== undefined && sameOrigin(headers.origin, headers.host)) credentials.cookieHeader = headers.cookie;
+  if (credentials.token === undefined && credentials.authorization === undefined && credentials.cookieHeader === undefined) return undefined;
   return options.authenticate(credentials);
+}
+
+/** Whether the Origin header (absent for non-browser clients) names the host the request came to. */
+function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }

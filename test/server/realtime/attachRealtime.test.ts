@@ -383,6 +383,19 @@ describe('attachRealtime: malformed messages', () => {
   });
 });
 
+describe('attachRealtime: metrics', () => {
+  it('counts connected sockets up and down', async () => {
+    let connected = 0;
+    harness = await startHarness({ realtime: { metrics: { connectedSockets: { inc: () => { connected++; }, dec: () => { connected--; } } } } });
+    const h = harness;
+    const ana = await connect(h, 'token-ana');
+    await connect(h, 'token-bob');
+    expect(connected).toBe(2);
+    ana.socket.disconnect();
+    await eventually(() => { expect(connected).toBe(1); });
+  });
+});
+
 describe('attachRealtime: authentication', () => {
   it.each([
     ['no credentials', undefined],

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { hashToken } from '../../../src/server/auth/apiToken.js';
+import { AuthFailureLimiter } from '../../../src/server/auth/authFailureLimiter.js';
+import { Authenticator, SESSION_COOKIE } from '../../../src/server/auth/authenticator.js';
+import { SessionStore } from '../../../src/server/auth/sessionStore.js';
+import { UserDirectory } from '../../../src/server/auth/userDirectory.js';
+import { socketAuthenticator } from '../../../src/server/realtime/socketAuthenticator.js';
+import { connectSocket, openIncident, startHarness, type Harness } from './realtimeHarness.js';
+
+let harness: Harness | undefined;
+
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+const createdAt = '2024-05-01T00:00:00.000Z';
+
+async function start(): Promise<{ h: Harness; auth: Authenticator }> {
+  const users = UserDirectory.of([
+    { name: 'ana', role: 'responder', tokenHash: hashToken('rpt_ana'), createdAt },
+    { name: 'vic', role: 'viewer', tokenHash: hashToken('rpt_vic'), createdAt },
+  ]);
+  const auth = new Authenticator(users, new SessionStore({ now: Date.now }), new AuthFailureLimiter({ now: Date.now, limit: 3 }));
+  harness = await startHarness({ realtime: { authenticate: socketAuthenticator(auth) } });
+  return { h: harness, auth };
+}
+
+type Outcome = { connected: true; id: string } | { connected: false; message: string; data: unknown };
+
+async function attempt(h: Harness, auth: Record<string, unknown> | undefined, headers: Record<string, string> = {}): Promise<Outcome> {
+  const socket = connectSocket(h, auth, { extraHeaders: headers });
+  const outcome = await new Promise<Outcome>((resolve) => {
+    socket.once('connect', () => { resolve({ connected: true, id: socket.id ?? '' }); });
+    socket.once('connect_error', (error: Error & { data?: unknown }) => { resolve({ connected: false, message: error.message, data: error.data }); });
+  });
+  socket.disconnect();
+  return outcome;
+}
+
+describe('socketAuthenticator', () => {
+  it('lets in a known token from auth or an Authorization header, as the user it belongs to', async () => {
+    const { h } = await start();
+    const id = await openIncident(h.service);
+    const socket = connectSocket(h, { token: 'rpt_vic' });
+    await new Promise<void>((resolve, reject) => { socket.once('connect', () => { resolve(); }); socket.once('connect_error', reject); });
+    // A viewer: may join, may not write.
+    expect(await socket.timeout(5000).emitWithAck('join', { incidentId: id, afterSeq: 0 })).toMatchObject({ status: 200 });
+    expect(await socket.timeout(5000).emitWithAck('command', { incidentId: id, command: { type: 'note', text: 'x' } })).toMatchObject({ status: 403 });
+    expect(await attempt(h, undefined, { authorization: 'Bearer rpt_ana' })).toMatchObject({ connected: true });
+  });
+
+  it('refuses a wrong token with connect_error "unauthorized" and the reason as data, then rate-limits the address', async () => {
+    const { h } = await start();
+    for (let i = 0; i < 3; i++) {
+      expect(await attempt(h, { token: 'rpt_guess' })).toMatchObject({ connected: false, message: 'unauthorized', data: { code: 'invalid_credentials' } });
+    }
+    // Past the limit even the right token waits: guessing cannot go faster over sockets than over HTTP.
+    expect(await attempt(h, { token: 'rpt_ana' })).toMatchObject({ connected: false, message: 'unauthorized', data: { code: 'rate_limited' } });
+  });
+
+  it('takes a session cookie from the same origin, and ignores it from another origin', async () => {
+    const { h, auth } = await start();
+    const session = auth.sessions.create('ana');
+    const cookie = `${SESSION_COOKIE}=${session.id}`;
+    const host = new URL(h.url).host;
+    expect(await attempt(h, undefined, { cookie })).toMatchObject({ connected: true });
+    expect(await attempt(h, undefined, { cookie, origin: `http://${host}` })).toMatchObject({ connected: true });
+    expect(await attempt(h, undefined, { cookie, origin: 'https://evil.example' })).toMatchObject({ connected: false, message: 'unauthorized', data: { code: 'unauthenticated' } });
+    expect(await attempt(h, undefined, { cookie: `${SESSION_COOKIE}=stale` })).toMatchObject({ connected: false, message: 'unauthorized', data: { code: 'session_expired' } });
+  });
+});
