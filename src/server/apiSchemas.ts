@@ -17,7 +17,7 @@ const SCHEMAS = {
 export type ApiSchemaName = keyof typeof SCHEMAS & keyof ApiBodies;
 
 // Compiled once per process, at first import: handlers only ever see validated input.
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
 ajv.addSchema(stringsSchema);
 const VALIDATORS = Object.fromEntries(Object.entries(SCHEMAS).map(([name, schema]) => [name, ajv.compile(schema)])) as Record<ApiSchemaName, ValidateFunction>;
 

@@ -1,0 +1,54 @@
+import { Router } from 'express';
+import { parseApiCommand } from '../../apiCommand.js';
+import type { IncidentService } from '../../incidentService.js';
+import { caller } from '../authenticate.js';
+import { afterSeq, idempotencyKey, requireJsonBody } from '../requestInput.js';
+import { sendResult } from '../sendResult.js';
+
+/** The :id route parameter (express types it loosely once a middleware precedes the handler). */
+function incidentId(params: Record<string, string | string[] | undefined>): string {
+  const id = params.id;
+  return typeof id === 'string' ? id : '';
+}
+
+/** /api/incidents: open, list, read, and the timeline and walk commands (all through the incident service). */
+export function incidentRoutes(service: IncidentService): Router {
+  const router = Router();
+
+  router.post('/', requireJsonBody, async (req, res) => {
+    const { actor, role } = caller(res);
+    const result = await service.open(actor, role, req.body, idempotencyKey(req));
+    const id = (result.body as { id?: unknown }).id;
+    if (result.status === 201 && typeof id === 'string') res.location(`/api/incidents/${encodeURIComponent(id)}`);
+    sendResult(res, result);
+  });
+
+  router.get('/', async (_req, res) => {
+    sendResult(res, await service.list(caller(res).role));
+  });
+
+  router.get('/:id', async (req, res) => {
+    sendResult(res, await service.get(req.params.id, caller(res).role));
+  });
+
+  router.get('/:id/events', async (req, res) => {
+    sendResult(res, await service.events(req.params.id, afterSeq(req), caller(res).role));
+  });
+
+  // Each route takes its own command types; the service checks the body again (sockets share it).
+  router.post('/:id/events', requireJsonBody, async (req, res) => {
+    const key = idempotencyKey(req);
+    parseApiCommand(req.body, 'timeline');
+    const { actor, role } = caller(res);
+    sendResult(res, await service.command(incidentId(req.params), actor, role, req.body, key));
+  });
+
+  router.post('/:id/walk', requireJsonBody, async (req, res) => {
+    const key = idempotencyKey(req);
+    parseApiCommand(req.body, 'walk');
+    const { actor, role } = caller(res);
+    sendResult(res, await service.command(incidentId(req.params), actor, role, req.body, key));
+  });
+
+  return router;
+}
