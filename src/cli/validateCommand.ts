@@ -16,6 +16,7 @@ import type { FormatOptions, Formatter, ValidateResult } from './format/validate
 import { failsAt } from './format/validateResult.js';
 import { readSourceFiles } from './readSourceFiles.js';
 import { checkFilesInParallel } from './validateInWorkers.js';
+import { usePrecompiledSchemas } from './usePrecompiledSchemas.js';
 
 // A Map, not an object: `--format constructor` must not find Object.prototype.constructor.
 const FORMATS = new Map<string, Formatter>([
@@ -56,6 +57,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
   const read = await readSourceFiles(flags.paths, io.cwd);
+  await usePrecompiledSchemas();
   const checked = await withPlainEnv(() => checkFilesInParallel(read.files));
   const problems = [...read.problems, ...checked].sort(compareProblems);
   const shown = flags.quiet ? problems.filter((p) => p.severity === 'error') : problems;
