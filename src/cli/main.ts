@@ -26,6 +26,14 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'walk a runbook against live metrics (or a scenario) from the terminal',
     load: async () => (await import('./walkCommand.js')).walkCommand,
   },
+  serve: {
+    summary: 'serve the incident API and live timeline (--demo: walks without Prometheus)',
+    load: async () => (await import('./serveCommand.js')).serveCommand,
+  },
+  user: {
+    summary: 'add a server user and print its API token once, or list the users',
+    load: async () => (await import('./userCommand.js')).userCommand,
+  },
 };
 
 function usage(): string {

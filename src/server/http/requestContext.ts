@@ -24,7 +24,8 @@ export function requestContext(res: Response): RequestContext {
 function routeLabel(req: Request): string {
   const route: unknown = (req as { route?: unknown }).route;
   const pattern = typeof route === 'object' && route !== null ? (route as { path?: unknown }).path : undefined;
-  return typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : 'unmatched';
+  if (typeof pattern !== 'string') return 'unmatched';
+  return pattern === '/' && req.baseUrl !== '' ? req.baseUrl : `${req.baseUrl}${pattern}`;
 }
 
 /**

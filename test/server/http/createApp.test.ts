@@ -49,7 +49,7 @@ describe('the HTTP API', () => {
       const text = res.text;
       expect(text).toMatch(/runpath_http_requests_total\{method="GET",route="\/api\/incidents\/:id",status="200"\} 1/);
       expect(text).toMatch(/runpath_http_errors_total\{method="GET",route="\/api\/incidents\/:id",status="404",code="not_found"\} 1/);
-      expect(text).toMatch(/runpath_http_request_duration_seconds_count\{method="POST",route="\/api\/incidents\/"\} 1/);
+      expect(text).toMatch(/runpath_http_request_duration_seconds_count\{method="POST",route="\/api\/incidents"\} 1/);
       expect(text).toMatch(/runpath_timeline_append_duration_seconds_count 1/);
       expect(text).toMatch(/runpath_open_incidents 1/);
       expect(text).toMatch(/runpath_connected_sockets 0/);
