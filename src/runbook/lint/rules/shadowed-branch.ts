@@ -23,31 +23,34 @@ function comparable(earlier: Branch, later: Branch): boolean {
   return earlier.when.for === undefined || windowMs(earlier.when.for) === windowMs(later.when.for);
 }
 
-function shadowProblem(ctx: LintContext, id: string, node: CheckNode, i: number, set: RealSet) {
+function shadowProblem(ctx: LintContext, id: string, node: CheckNode, i: number, sets: readonly (RealSet | undefined)[]) {
   const branch = node.branches[i];
-  if (branch === undefined) return [];
-  const at = ctx.map.locate(['nodes', id, 'branches', i, 'when']);
-  const name = `branch ${i + 1} (${conditionText(branch.when)}) of check '${id}'`;
+  const set = sets[i];
+  if (branch === undefined || set === undefined) return [];
+  // Position and wording only for problems: looking a position up costs more than checking a clean branch.
+  const at = () => ctx.map.locate(['nodes', id, 'branches', i, 'when']);
+  const name = () => `branch ${i + 1} (${conditionText(branch.when)}) of check '${id}'`;
   if (set.length === 0) {
-    return [ctx.problem('shadowed-branch', at, `${name} can never match: no value satisfies it; for \`between\`/\`outside\` write the lower bound first`)];
+    return [ctx.problem('shadowed-branch', at(), `${name()} can never match: no value satisfies it; for \`between\`/\`outside\` write the lower bound first`)];
   }
   const earlier: { index: number; set: RealSet }[] = [];
-  node.branches.slice(0, i).forEach((b, j) => {
-    const s = comparable(b, branch) ? conditionSet(b.when) : undefined;
+  for (let j = 0; j < i; j++) {
+    const b = node.branches[j];
+    const s = b !== undefined && comparable(b, branch) ? sets[j] : undefined;
     if (s !== undefined) earlier.push({ index: j, set: s });
-  });
+  }
   const single = earlier.find((e) => isSubset(set, e.set));
   if (single) {
     const same = isSubset(single.set, set);
     const fix = same ? 'it repeats that condition; remove one of them' : 'put the stricter condition first';
-    return [ctx.problem('shadowed-branch', at, `${name} can never match: branch ${branchList(node, [single.index])} matches every value it does; ${fix}`)];
+    return [ctx.problem('shadowed-branch', at(), `${name()} can never match: branch ${branchList(node, [single.index])} matches every value it does; ${fix}`)];
   }
   // A union of earlier branches shadows only when one value decides (no `for` window, not `reduce: all`).
   if (branch.when.for !== undefined || node.reduce === 'all') return [];
   const overlapping = earlier.filter((e) => !isSubset(set, complement(e.set)));
   if (overlapping.length < 2 || !isSubset(set, union(...overlapping.map((e) => e.set)))) return [];
-  return [ctx.problem('shadowed-branch', at,
-    `${name} can never match: branches ${branchList(node, overlapping.map((e) => e.index))} together match every value it does; remove it or change the conditions`)];
+  return [ctx.problem('shadowed-branch', at(),
+    `${name()} can never match: branches ${branchList(node, overlapping.map((e) => e.index))} together match every value it does; remove it or change the conditions`)];
 }
 
 /** First match wins, so a branch whose values earlier branches all take is dead. */
@@ -55,8 +58,6 @@ export const shadowedBranch: LintRule = (ctx) =>
   ctx.graph.ids.flatMap((id) => {
     const node = ctx.graph.node(id);
     if (node?.type !== 'check') return [];
-    return node.branches.flatMap((b, i) => {
-      const set = conditionSet(b.when);
-      return set === undefined ? [] : shadowProblem(ctx, id, node, i, set);
-    });
+    const sets = node.branches.map((b) => conditionSet(b.when));
+    return node.branches.flatMap((_, i) => shadowProblem(ctx, id, node, i, sets));
   });
