@@ -383,11 +383,17 @@ class Service implements IncidentService {
     return this.#remember(reduceIncident(events, cached));
   }
 
+  /** Every incident; a damaged one is reported and left out, so it cannot hide the others. */
   async #all(): Promise<Incident[]> {
     const incidents: Incident[] = [];
     for (const id of await this.#store.incidentIds()) {
-      const incident = await this.#load(id);
-      if (incident) incidents.push(incident);
+      try {
+        const incident = await this.#load(id);
+        if (incident) incidents.push(incident);
+      } catch (error) {
+        if (!(error instanceof DamagedTimelineError)) throw error;
+        this.#onError(error, 'a damaged timeline left out of the list');
+      }
     }
     return incidents;
   }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseServeFlags, serveCommand } from '../../src/cli/serveCommand.js';
 import { UsageError } from '../../src/cli/cliIo.js';
@@ -113,5 +114,17 @@ describe('serve flags', () => {
     expect(code).toBe(0);
     expect(out).toContain('usage: runpath serve');
     expect(out).toContain('--demo');
+  });
+
+  it('exits 1 with what to do when the data dir holds damaged files', async () => {
+    await mkdir(path.join(dir, 'data', 'incidents'), { recursive: true });
+    await writeFile(path.join(dir, 'data', 'incidents', 'stray.jsonl'), 'garbage\n');
+    let err = '';
+    const io = { stdout: () => undefined, stderr: (t: string) => (err += t), cwd: ROOT, env: {}, interactive: false };
+    const code = await serveCommand(['--port', '0', '--data', path.join(dir, 'data')], io, { logger: pino({ level: 'silent' }), stopSignal: new Promise(() => undefined) });
+    expect(code).toBe(1);
+    expect(err).toContain('incidents/stray.jsonl');
+    expect(err).toContain('--repair');
+    expect(existsSync(path.join(dir, 'data', 'runpath.lock'))).toBe(false);
   });
 });

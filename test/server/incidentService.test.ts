@@ -167,6 +167,20 @@ describe('createIncidentService', () => {
     expect(await s.openIncidents()).toBe(2);
   });
 
+  it('answers 500 damaged_timeline for an incident whose stored events do not fold, and lists the others', async () => {
+    const store = new MemoryEventStore();
+    const errors: string[] = [];
+    const s = service(store, { onError: (_e, what) => errors.push(what) });
+    await s.open(alice, 'responder', { title: 'fine', severity: 'sev2' });
+    // Written around the service: a timeline that does not start with incident.opened.
+    await store.append({ incidentId: 'broken', drafts: [{ type: 'note.added', actor: alice, data: { text: 'orphan' } }] });
+    const got = await s.get('broken', 'viewer');
+    expect([got.status, asError(got.body).code]).toEqual([500, 'damaged_timeline']);
+    const listed = (await s.list('viewer')).body as { incidents: { id: string }[] };
+    expect(listed.incidents.map((i) => i.id)).toEqual(['inc-1']);
+    expect(errors).toContain('a damaged timeline left out of the list');
+  });
+
   it('lists and shows runbooks; an unknown one is 404 runbook_not_found', async () => {
     const s = service(new MemoryEventStore());
     const listed = (await s.runbooks('viewer')).body as { runbooks: { id: string }[] };

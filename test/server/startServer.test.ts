@@ -3,14 +3,16 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { appendFile, readdir } from 'node:fs/promises';
 import { pino } from 'pino';
+import { io as connectSocket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/incidents/incident.js';
 import type { Runbook } from '../../src/runbook/types.js';
 import { addUser } from '../../src/server/auth/usersFile.js';
 import { StartError, startServer, type RunningServer, type StartServerOptions } from '../../src/server/startServer.js';
 import { LowdbEventStore } from '../../src/store/lowdbEventStore.js';
-import { DataDirLockedError } from '../../src/store/storeErrors.js';
+import { CorruptDataError, DataDirLockedError } from '../../src/store/storeErrors.js';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -160,5 +162,46 @@ describe('startServer', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('serves the realtime gateway on the same port, with the same tokens: HTTP commands reach joined sockets', async () => {
+    const server = await start();
+    const token = adminToken(server);
+    const id = ((await api(server, token, 'POST', '/api/incidents', { title: 'x', severity: 'sev3' })).body as Incident).id;
+    const refused = connectSocket(server.url, { auth: { token: 'rpt_wrong' }, transports: ['websocket'], reconnection: false });
+    const refusal = await new Promise<unknown>((resolve) => refused.once('connect_error', (error: Error & { data?: unknown }) => { resolve(error.data); }));
+    expect(refusal).toMatchObject({ code: 'invalid_credentials' });
+    refused.close();
+
+    const socket = connectSocket(server.url, { auth: { token }, transports: ['websocket'], reconnection: false });
+    try {
+      const seqs: number[] = [];
+      socket.on('events', (batch: { events: { seq: number }[] }) => seqs.push(...batch.events.map((e) => e.seq)));
+      const joined = (await socket.timeout(5000).emitWithAck('join', { incidentId: id, afterSeq: 0 })) as { status: number; body: { events: { seq: number }[] } };
+      expect(joined.status).toBe(200);
+      seqs.push(...joined.body.events.map((e) => e.seq));
+      const metrics = await (await fetch(`${server.url}/metrics`)).text();
+      expect(metrics).toMatch(/runpath_connected_sockets 1/);
+      await api(server, token, 'POST', `/api/incidents/${id}/events`, { type: 'note', text: 'live' });
+      await expect.poll(() => seqs).toEqual([1, 2]);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('reports a damaged data file at start instead of dropping it, and starts with repair', async () => {
+    const server = await start();
+    const token = adminToken(server);
+    const id = ((await api(server, token, 'POST', '/api/incidents', { title: 'x', severity: 'sev3' })).body as Incident).id;
+    await api(server, token, 'POST', `/api/incidents/${id}/events`, { type: 'note', text: 'kept' });
+    await server.close();
+    const incidents = path.join(dir, 'data', 'incidents');
+    const log = (await readdir(incidents)).find((name) => name.endsWith('.jsonl')) ?? '';
+    // A whole line that is not a record, then a good-looking one: damage, not a torn last append.
+    await appendFile(path.join(incidents, log), '{"not": "a record"}\n');
+    await expect(startServer(options())).rejects.toBeInstanceOf(CorruptDataError);
+    await expect(startServer(options())).rejects.toThrow(new RegExp(`incidents/${log}:3`));
+    const repaired = await start({ repair: true });
+    expect(((await api(repaired, token, 'GET', `/api/incidents/${id}`)).body as Incident).lastSeq).toBe(2);
   });
 });
