@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { Problem } from './problem.js';
 import { fileProblem } from './problem.js';
 import type { DocPath, SourceMap } from './sourceMap.js';
@@ -65,6 +65,9 @@ export function parseYamlSafely(text: string, file: string): ParsedYaml {
     return { map, problems };
   }
 
+  const plain = plainValue(doc.contents, 0);
+  if (plain !== NOT_PLAIN) return { value: plain, map, problems };
+
   checkKeysAndDepth(doc, (path, part, rule, message) => problems.push(at(map, path, part, rule, message)));
   if (problems.length > 0) return { map, problems };
 
@@ -81,6 +84,42 @@ export function parseYamlSafely(text: string, file: string): ParsedYaml {
     }
     return { map, problems };
   }
+}
+
+const NOT_PLAIN = Symbol('not plain');
+
+/**
+ * The document as plain data, in one walk, for the common case: string keys (none forbidden),
+ * no anchors, aliases or tags on collections, within the depth limit. Equal to what `toJS` returns
+ * for such a document. Anything else gives NOT_PLAIN, and the caller takes the careful path (the
+ * full check, then `toJS`), so problems and their order are exactly that path's.
+ */
+function plainValue(node: unknown, depth: number): unknown {
+  if (depth > YAML_LIMITS.maxDepth) return NOT_PLAIN;
+  if (node === null) return null;
+  if (isScalar(node)) return node.anchor === undefined ? node.value : NOT_PLAIN;
+  if (isMap(node)) {
+    if (node.anchor !== undefined || node.tag !== undefined) return NOT_PLAIN;
+    const out: Record<string, unknown> = {};
+    for (const { key, value } of node.items) {
+      if (!isScalar(key) || typeof key.value !== 'string' || key.anchor !== undefined || FORBIDDEN_KEYS.has(key.value)) return NOT_PLAIN;
+      const v = plainValue(value, depth + 1);
+      if (v === NOT_PLAIN) return NOT_PLAIN;
+      out[key.value] = v;
+    }
+    return out;
+  }
+  if (isSeq(node)) {
+    if (node.anchor !== undefined || node.tag !== undefined) return NOT_PLAIN;
+    const out: unknown[] = [];
+    for (const item of node.items) {
+      const v = isPair(item) ? NOT_PLAIN : plainValue(item, depth + 1);
+      if (v === NOT_PLAIN) return NOT_PLAIN;
+      out.push(v);
+    }
+    return out;
+  }
+  return NOT_PLAIN;
 }
 
 type Report = (path: DocPath, part: 'key' | 'value', rule: string, message: string) => void;
