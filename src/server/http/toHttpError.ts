@@ -41,5 +41,10 @@ export function toHttpError(error: unknown, bodyLimit: string, requestId: string
         return { status: 400, code: 'bad_request', message: 'the request body ended early or did not match its Content-Length; send it again', internal: false };
     }
   }
+  // Other client errors from express and body-parser (a path that does not decode, a body that does not inflate).
+  const status = error instanceof Error ? (error as { status?: unknown }).status : undefined;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status, code: 'bad_request', message: `the request cannot be read (${error instanceof Error ? error.message : 'malformed'}); check its path, headers and body`, internal: false };
+  }
   return { status: 500, code: 'internal_error', message: `something went wrong on the server; it is logged with request id ${requestId}`, internal: true };
 }

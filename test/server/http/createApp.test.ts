@@ -279,6 +279,18 @@ describe('the HTTP API', () => {
       expect(errorOf(empty.body).code).toBe('invalid_request');
     });
 
+    it('a path that does not decode or a body that does not inflate → 400 bad_request, not 500', async () => {
+      const t = testApp();
+      const path = await request(t.app).get('/api/incidents/%E0%A4%A').set('Authorization', bearer('viewer')).expect(400);
+      expect(errorOf(path.body).code).toBe('bad_request');
+      const gzip = await request(t.app).post('/api/incidents').set('Authorization', bearer('responder')).set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('not gzip').expect(400);
+      expect(errorOf(gzip.body).code).toBe('bad_request');
+      const latin1 = await request(t.app).post('/api/incidents').set('Authorization', bearer('responder')).set('Content-Type', 'application/json; charset=latin1').send('{}').expect(415);
+      expect(errorOf(latin1.body).code).toBe('unsupported_media_type');
+      expect(t.logs().filter((l) => l.level === 50)).toEqual([]);
+      await stillServing(t);
+    });
+
     it('an unknown incident → 404 on every incident route', async () => {
       const t = testApp();
       await request(t.app).post('/api/incidents/nope/events').set('Authorization', bearer('responder')).send({ type: 'note', text: 'x' }).expect(404);
