@@ -1,6 +1,5 @@
-import { findPlaceholders, type Placeholder } from '../../templatePlaceholders.js';
+import type { Placeholder } from '../../templatePlaceholders.js';
 import type { LintRule } from '../lintContext.js';
-import { templatedTexts } from '../templatedTexts.js';
 
 /** What the author probably meant, when it is clear (`{{ input.x }}`, `{{ x }}`). */
 function guess(p: Placeholder): string | undefined {
@@ -12,8 +11,8 @@ function guess(p: Placeholder): string | undefined {
 
 /** Only `{{ inputs.NAME }}` and `{{ labels.NAME }}` exist; anything else would be shown verbatim. */
 export const badPlaceholder: LintRule = (ctx) =>
-  templatedTexts(ctx.runbook).flatMap((t) =>
-    findPlaceholders(t.text)
+  ctx.templated.flatMap((t) =>
+    t.placeholders
       .filter((p) => p.scope === null)
       .map((p) => {
         const at = ctx.map.locateInScalar(t.path, p.start, p.end);

@@ -1,7 +1,6 @@
 import type { LintRule } from '../lintContext.js';
 import { prometheusChecks } from '../prometheusChecks.js';
 import type { QueryPlaceholder } from '../queryPlaceholders.js';
-import { queryPlaceholders } from '../queryPlaceholders.js';
 
 function why(p: QueryPlaceholder): string | undefined {
   switch (p.context) {
@@ -21,7 +20,7 @@ function why(p: QueryPlaceholder): string | undefined {
 /** A value rendered into PromQL must stay data: inside a quoted string (escaped), or a checked duration. */
 export const placeholderUnsafeContext: LintRule = (ctx) =>
   prometheusChecks(ctx).flatMap(({ id, node }) =>
-    queryPlaceholders(node.query).flatMap((p) => {
+    ctx.queryPlaceholders(node.query).flatMap((p) => {
       const reason = p.scope === null ? undefined : why(p);
       if (reason === undefined) return [];
       return [ctx.problem('placeholder-unsafe-context', ctx.map.locateInScalar(['nodes', id, 'query'], p.start, p.end),

@@ -2,13 +2,12 @@ import { promqlSyntaxErrors } from '../../promqlSyntax.js';
 import type { LintRule } from '../lintContext.js';
 import { neutralizeQuery } from '../neutralizeQuery.js';
 import { prometheusChecks } from '../prometheusChecks.js';
-import { queryPlaceholders } from '../queryPlaceholders.js';
 
 /** Queries of `prometheus` sources must parse, checked offline by the official grammar. */
 export const promqlSyntax: LintRule = (ctx) => {
   const inputs = ctx.runbook.inputs ?? {};
   return prometheusChecks(ctx).flatMap(({ id, node }) => {
-    const placeholders = queryPlaceholders(node.query);
+    const placeholders = ctx.queryPlaceholders(node.query);
     const neutral = neutralizeQuery(node.query, placeholders, (p) =>
       p.scope === 'inputs' && Object.hasOwn(inputs, p.name) ? inputs[p.name]?.default : undefined);
     return promqlSyntaxErrors(neutral.text).slice(0, 1).map((e) => {

@@ -1,13 +1,11 @@
 import { closestMatch } from '../../closestMatch.js';
-import { findPlaceholders } from '../../templatePlaceholders.js';
 import type { LintRule } from '../lintContext.js';
-import { templatedTexts } from '../templatedTexts.js';
 
 /** `{{ inputs.x }}` must name a declared input, or the walk would render an empty value. */
 export const undefinedInput: LintRule = (ctx) => {
   const inputs = Object.keys(ctx.runbook.inputs ?? {});
-  return templatedTexts(ctx.runbook).flatMap((t) =>
-    findPlaceholders(t.text)
+  return ctx.templated.flatMap((t) =>
+    t.placeholders
       .filter((p) => p.scope === 'inputs' && !inputs.includes(p.name))
       .map((p) => {
         const hint = closestMatch(p.name, inputs);
