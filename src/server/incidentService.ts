@@ -23,7 +23,7 @@ import { StoreClosedError, StoreFailedError } from '../store/storeErrors.js';
 import { ApiError } from './apiError.js';
 import { parseApiCommand, type ServiceCommand } from './apiCommand.js';
 import { validateApiBody } from './apiSchemas.js';
-import { incidentSummary, runbookSummary } from './incidentSummary.js';
+import { incidentState, incidentSummary, runbookSummary } from './incidentSummary.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { payloadFingerprint } from './payloadFingerprint.js';
 import { runbookCatalog, type RunbookCatalog } from './runbookCatalog.js';
@@ -62,7 +62,7 @@ export interface IncidentService {
   readonly catalog: RunbookCatalog;
   /** Opens an incident (POST /api/incidents body); 201 with the incident. */
   open(actor: Actor, role: AccessRole, body: unknown, idempotencyKey?: string): Promise<ServiceResult>;
-  /** Runs a timeline or walk command (`{ type: 'note', … }`, `{ type: 'run_check', node }`…); 201 with `{ events, incident }`. */
+  /** Runs a timeline or walk command (`{ type: 'note', … }`, `{ type: 'run_check', node }`…); 201 with `{ events, incident }` (incidentState). */
   command(incidentId: string, actor: Actor, role: AccessRole, command: unknown, idempotencyKey?: string): Promise<ServiceResult>;
   get(incidentId: string, role: AccessRole): Promise<ServiceResult>;
   /** The timeline after `afterSeq` as `role` may read it: `{ incidentId, events }`. */
@@ -303,7 +303,7 @@ class Service implements IncidentService {
         if (!Array.isArray(stored)) return stored;
         const next = this.#remember(reduceIncident(stored, incident));
         this.#publish(stored);
-        return { status: 201, body: { events: timelineView(stored, { role }), incident: next } };
+        return { status: 201, body: { events: timelineView(stored, { role }), incident: incidentState(next) } };
       } catch (error) {
         // Another writer (not through this service) appended meanwhile: decide again on what is there now.
         if (!(error instanceof StaleAppendError)) throw error;
@@ -349,7 +349,7 @@ class Service implements IncidentService {
     const incident = reduceIncident(events);
     if (receipt.kind === 'open') return { status: record.response.status, body: incident };
     const batch = events.filter((e) => e.seq >= receipt.firstSeq);
-    return { status: record.response.status, body: { events: timelineView(batch, { role }), incident } };
+    return { status: record.response.status, body: { events: timelineView(batch, { role }), incident: incidentState(incident) } };
   }
 
   /** Runs the check the walk waits at (outside the queue); the transition the core's recordCheck takes. */

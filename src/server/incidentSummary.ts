@@ -12,6 +12,22 @@ export function incidentSummary(incident: Incident): Record<string, unknown> {
   return summary;
 }
 
+/** An incident's state without the lists that grow with its timeline. */
+export type IncidentState = Omit<Incident, 'notes' | 'redactable' | 'uninterpreted'>;
+
+/**
+ * The incident as a command's answer carries it: where it stands (status, roles, walk, figures…)
+ * without the lists that grow with the timeline (notes, redactable and uninterpreted seqs), so an
+ * answer costs the same at event 5,000 as at event 5. GET /api/incidents/:id has them all.
+ */
+export function incidentState(incident: Incident): IncidentState {
+  const state: Partial<Incident> = { ...incident };
+  delete state.notes;
+  delete state.redactable;
+  delete state.uninterpreted;
+  return state as IncidentState;
+}
+
 /** A runbook as a list shows it: enough to pick one and fill its inputs. */
 export function runbookSummary(runbook: Runbook, file: string | undefined): Record<string, unknown> {
   const summary: Record<string, unknown> = { id: runbook.id, title: runbook.title, start: runbook.start, inputs: runbook.inputs ?? {} };

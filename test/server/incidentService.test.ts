@@ -105,7 +105,11 @@ describe('createIncidentService', () => {
     expect(note.status).toBe(201);
     const body = asCommand(note.body);
     expect(body.events.map((e) => [e.seq, e.type, e.data])).toEqual([[2, 'note.added', { text: 'looking at dashboards' }]]);
-    expect(body.incident.notes.map((n) => n.text)).toEqual(['looking at dashboards']);
+    expect(body.incident).toMatchObject({ id, lastSeq: 2 });
+    // Answers do not grow with the timeline: the notes are in the events, and in GET.
+    expect(body.incident).not.toHaveProperty('notes');
+    expect(body.incident).not.toHaveProperty('redactable');
+    expect(((await s.get(id, 'viewer')).body as Incident).notes.map((n) => n.text)).toEqual(['looking at dashboards']);
     const star = await s.command(id, bob, 'responder', { type: 'star', seq: 2 });
     expect(asCommand(star.body).incident.starred).toEqual([2]);
     const role = await s.command(id, alice, 'commander', { type: 'role', role: 'commander', user: 'alice' });
@@ -388,7 +392,7 @@ describe('createIncidentService', () => {
       const result = await s.command(id, alice, 'responder', { type: 'note', text: 'mine' });
       expect(result.status).toBe(201);
       expect(asCommand(result.body).events.map((e) => e.seq)).toEqual([3]);
-      expect(asCommand(result.body).incident.notes.map((n) => n.text)).toEqual(['from elsewhere', 'mine']);
+      expect(((await s.get(id, 'viewer')).body as Incident).notes.map((n) => n.text)).toEqual(['from elsewhere', 'mine']);
     });
 
     it('reports a listener that throws and keeps serving', async () => {
