@@ -301,6 +301,33 @@ describe('attachRealtime: commands over the socket', () => {
   });
 });
 
+describe('attachRealtime: walk commands over the socket', () => {
+  it('runs a walk step by step; of two clients answering the same question one wins, the other gets 409 stale_node with the current state', async () => {
+    const h = await start();
+    const opened = await h.service.open({ kind: 'user', name: 'ana' }, 'responder', { title: 'db slow', severity: 'sev2', runbook: 'db-slow' });
+    const id = (opened.body as { id: string }).id;
+    const ana = await connect(h, 'token-ana');
+    const bob = await connect(h, 'token-bob');
+    const caughtUp = (await ana.join(id, 0)).body.events.length;
+    await bob.join(id, 0);
+    const checked = await ana.request('command', { incidentId: id, command: { type: 'run_check', node: 'latency' } });
+    expect(checked).toMatchObject({ status: 201, body: { incident: { walk: { state: { current: 'ask' } } } } });
+    const answers = await Promise.all([
+      ana.request('command', { incidentId: id, command: { type: 'answer', node: 'ask', label: 'Deploy' } }),
+      bob.request('command', { incidentId: id, command: { type: 'answer', node: 'ask', label: 'Nothing' } }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const refused = answers.find((a) => a.status === 409);
+    expect(refused).toMatchObject({ body: { error: { code: 'stale_node', details: { current: expect.any(String) as string } } } });
+    const stored = await h.store.read(id);
+    expect(stored.filter((e) => e.type === 'question.answered')).toHaveLength(1);
+    await eventually(() => {
+      expect(ana.live(id)).toEqual(range(caughtUp + 1, stored.length));
+      expect(bob.live(id)).toEqual(range(caughtUp + 1, stored.length));
+    });
+  });
+});
+
 describe('attachRealtime: presence', () => {
   it('tells the room who is looking, with connection counts, on join, leave and disconnect, and records none of it', async () => {
     const h = await start();

@@ -13,6 +13,8 @@ import type { RealtimeService } from '../../../src/server/realtime/realtimeServi
 import type { PresenceUpdate } from '../../../src/server/realtime/socketSession.js';
 import type { ServiceResult } from '../../../src/server/serviceResult.js';
 import type { EventStore } from '../../../src/store/eventStore.js';
+import { createSources } from '../../../src/metrics/createSources.js';
+import { dbSlow, dbSlowScenario } from '../../fixtures/server/runbooks.js';
 import { MemoryEventStore } from '../../../src/store/memoryEventStore.js';
 
 /** Tokens of the test users, by the user they stand for. */
@@ -44,7 +46,12 @@ export interface HarnessOptions {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const store = options.store ?? new MemoryEventStore();
-  const service = createIncidentService({ store, runbooks: new Map(), sources: () => new Map(), now: Date.now });
+  const service = createIncidentService({
+    store,
+    runbooks: new Map([[dbSlow.id, dbSlow]]),
+    sources: (runbook) => createSources(runbook, { overrides: {}, env: {}, fixture: dbSlowScenario }),
+    now: Date.now,
+  });
   const http = createServer();
   const realtime = attachRealtime(http, {
     service: options.wrapService ? options.wrapService(service) : service,
