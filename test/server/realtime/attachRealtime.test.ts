@@ -397,6 +397,38 @@ describe('attachRealtime: malformed messages', () => {
     expect((await again.join(id, 0)).status).toBe(200);
   });
 
+  it('closes a connection that sends a frame that is not socket.io, and keeps serving the others', async () => {
+    const h = await start();
+    const id = await openIncident(h.service);
+    const bob = await connect(h, 'token-bob');
+    const ana = await connect(h, 'token-ana');
+    const closed = new Promise<string>((resolve) => ana.socket.once('disconnect', resolve));
+    ana.socket.io.engine.write('4{not a packet');
+    expect(await closed).toBe('transport close');
+    expect((await bob.join(id, 0)).status).toBe(200);
+  });
+
+  it('refuses binary and deeply nested payloads with error acks', async () => {
+    const h = await start();
+    const id = await openIncident(h.service);
+    const ana = await connect(h, 'token-ana');
+    expect(await ana.request('join', Buffer.from('{"incidentId":"x"}'))).toMatchObject({ status: 400, body: { error: { code: 'invalid_message' } } });
+    // Written as a raw packet (the client library cannot even encode it): an event with ack id 99.
+    const deep = `${'['.repeat(10_000)}"x"${']'.repeat(10_000)}`;
+    const acked = new Promise<string>((resolve) => {
+      ana.socket.io.engine.on('packet', (packet: { type: string; data?: unknown }) => {
+        if (packet.type === 'message' && typeof packet.data === 'string' && packet.data.startsWith('399')) resolve(packet.data);
+      });
+    });
+    ana.socket.io.engine.write(`299["command",{"incidentId":"${id}","command":{"type":"note","text":${deep}}}]`);
+    const answer = JSON.parse((await acked).slice(3)) as [{ status: number }];
+    expect(answer[0].status).toBe(400);
+    // A "__proto__" key in the JSON is a field like any other, and an unknown one.
+    const withProto = JSON.parse(`{"incidentId":"${id}","command":{"type":"note","text":"hi"},"__proto__":{"idempotencyKey":"k"}}`) as unknown;
+    expect(await ana.request('command', withProto)).toMatchObject({ status: 400, body: { error: { code: 'invalid_message' } } });
+    expect(ana.socket.connected).toBe(true);
+  });
+
   it('refuses too many incidents on one connection', async () => {
     harness = await startHarness({ realtime: { maxIncidentsPerSocket: 2 } });
     const h = harness;
