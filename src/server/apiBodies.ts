@@ -2,16 +2,10 @@
 import type { IncidentRole } from '../incidents/incidentRole.js';
 import type { IncidentStatus } from '../incidents/incidentStatus.js';
 import type { Severity } from '../incidents/severity.js';
+import type { OpenIncidentCommand } from '../incidents/commands/openIncident.js';
 
-/** POST /api/incidents (open-incident.schema.json). */
-export interface OpenIncidentBody {
-  title: string;
-  severity: Severity;
-  summary?: string;
-  runbook?: string;
-  inputs?: Record<string, string>;
-  labels?: Record<string, string>;
-}
+/** POST /api/incidents (open-incident.schema.json): exactly the core's open command. */
+export type OpenIncidentBody = OpenIncidentCommand;
 
 /** A command on the timeline (timeline-command.schema.json). */
 export type TimelineCommandBody =
