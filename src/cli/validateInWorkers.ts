@@ -26,10 +26,13 @@ export interface ParallelOptions {
 }
 
 /**
- * Below this much YAML, starting a worker (a new V8 isolate that loads the parser, the schema and
- * the PromQL grammar: ~150 ms) costs more than it saves. 1,000 runbooks are ~13 M characters.
+ * Below this much YAML a worker costs more than it saves: it loads and warms up its own copy of the
+ * parser, schema and PromQL grammar, and two busy threads each run well below one thread's speed
+ * (they share memory bandwidth and the CPU single-threaded V8 uses for garbage collection). On the
+ * 2-CPU bench host, one worker was 6% slower at 240 bench runbooks (3.2 M characters), 6% faster at
+ * 360, 13% at 500, 17% at 700 and 28% at 1,000.
  */
-const MIN_CHARS_FOR_WORKERS = 1_500_000;
+const MIN_CHARS_FOR_WORKERS = 4_500_000;
 /** Files per grab: small enough that the threads finish together, large enough to rarely contend. */
 const CHUNK = 4;
 
@@ -41,7 +44,7 @@ const CHUNK = 4;
  */
 export async function checkFilesInParallel(files: SourceFile[], options: ParallelOptions = {}): Promise<Problem[]> {
   const workerUrl = options.workerUrl ?? new URL('./validateWorker.js', import.meta.url);
-  const count = options.workers ?? defaultWorkers(files);
+  const count = options.workers ?? workersFor(files, availableParallelism());
   // Run from the TypeScript sources (as in unit tests) there is no compiled worker: check here.
   if (count === 0 || !existsSync(fileURLToPath(workerUrl))) return catalogProblems(files.map(checkFile));
 
@@ -71,10 +74,11 @@ export function takeChunks({ files, next, chunk }: WorkerInput): WorkerOutput {
   }
 }
 
-function defaultWorkers(files: SourceFile[]): number {
+/** How many workers to start for these files on `cpus` CPUs: none for a small catalog, else one per further CPU. */
+export function workersFor(files: readonly SourceFile[], cpus: number): number {
   let chars = 0;
   for (const f of files) chars += f.text.length;
-  return chars < MIN_CHARS_FOR_WORKERS ? 0 : Math.max(0, availableParallelism() - 1);
+  return chars < MIN_CHARS_FOR_WORKERS ? 0 : Math.max(0, cpus - 1);
 }
 
 function runWorker(url: URL, input: WorkerInput): Promise<WorkerOutput> {

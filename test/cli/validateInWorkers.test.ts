@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkFilesInParallel, takeChunks } from '../../src/cli/validateInWorkers.js';
+import { checkFilesInParallel, takeChunks, workersFor } from '../../src/cli/validateInWorkers.js';
 import { checkCatalog, type SourceFile } from '../../src/runbook/checkCatalog.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/perf/', import.meta.url));
@@ -24,6 +24,14 @@ describe('checkFilesInParallel', () => {
   it('checks in this thread when there is no compiled worker beside it (run from the sources)', async () => {
     const missing = pathToFileURL(path.join(tmpdir(), 'no-such-validate-worker.js'));
     expect(await checkFilesInParallel(MANY, { workers: 2, workerUrl: missing })).toEqual(checkCatalog(MANY).problems);
+  });
+
+  it('starts workers only for a large catalog, one per further CPU', () => {
+    const runbooks = (count: number) => Array.from({ length: count }, (_, i) => ({ file: `${i}.yaml`, text: 'x'.repeat(13_000) }));
+    expect(workersFor(runbooks(100), 2)).toBe(0);
+    expect(workersFor(runbooks(1000), 2)).toBe(1);
+    expect(workersFor(runbooks(1000), 4)).toBe(3);
+    expect(workersFor(runbooks(1000), 1)).toBe(0);
   });
 
   it('takeChunks checks every file once, by index, while the shared counter lasts', () => {
