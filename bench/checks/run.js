@@ -13,10 +13,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
-import { median } from '../validate/median.js';
+import { median } from '../lib/median.js';
 import { benchRunbook, benchSeries, renderedQuery, SERVICES, ZONES } from './benchData.js';
 import { settledRequests } from './queryCounter.js';
 import { startStubPrometheus } from './stubPrometheus.js';
+import { wholeNumber } from '../lib/cliNumbers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = path.join(ROOT, 'bench', '.out', 'checks');
@@ -40,12 +41,6 @@ options:
   -h, --help        show this help
 (--count, --seed and --timeout, which other benches take, are accepted and ignored.)
 `;
-
-function wholeNumber(value, name, fallback, max) {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new Error(`${name} takes a whole number from 1 to ${max}, got '${value}'`);
-  return Number(value);
-}
 
 function newestMtime(dir) {
   let newest = 0;

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { wholeNumber } from '../lib/cliNumbers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HERE = path.join(ROOT, 'bench', 'realtime');
@@ -39,12 +40,6 @@ options:
 
 const IGNORED = ['rounds', 'count', 'seed', 'timeout', 'pairs', 'clients', 'writers', 'appends', 'samples', 'max-ratio', 'min-rate', 'max-length-ratio'];
 const WARMUP = 10;
-
-function wholeNumber(value, name, fallback, max) {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new Error(`${name} takes a whole number from 1 to ${max}, got '${value}'`);
-  return Number(value);
-}
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return Number.NaN;

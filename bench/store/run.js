@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { median } from '../validate/median.js';
+import { median } from '../lib/median.js';
+import { wholeNumber } from '../lib/cliNumbers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = path.join(ROOT, 'bench', '.out', 'store');
@@ -40,12 +41,6 @@ options:
 
 const SMALL = 100;
 const LARGE = 5000;
-
-function wholeNumber(value, name, fallback, max) {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new Error(`${name} takes a whole number from 1 to ${max}, got '${value}'`);
-  return Number(value);
-}
 
 function positive(value, name) {
   if (value === undefined) return undefined;

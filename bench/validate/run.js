@@ -16,8 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_COUNT, DEFAULT_SEED, MAX_COUNT, generateCorpus } from './generate.js';
 import { generateRunbook } from './generateRunbook.js';
-import { median } from './median.js';
+import { median } from '../lib/median.js';
 import { ajvArgs, readAjvResult, readRunpathResult, runpathArgs } from './tools.js';
+import { wholeNumber } from '../lib/cliNumbers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = path.join(ROOT, 'bench', '.out', 'validate');
@@ -43,12 +44,6 @@ options:
 function fail(message) {
   process.stderr.write(`bench/validate: ${message}\n`);
   return 1;
-}
-
-function wholeNumber(value, name, fallback, max) {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new Error(`${name} takes a whole number from 1 to ${max}, got '${value}'`);
-  return Number(value);
 }
 
 function newestMtime(dir) {
