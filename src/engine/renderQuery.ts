@@ -70,6 +70,20 @@ export function escapePromqlString(value: string, quote: '"' | "'"): string {
   return out;
 }
 
+// A runbook has a handful of distinct queries, rendered again on every check: lex each once.
+const PLACEHOLDER_CACHE_SIZE = 1000;
+const placeholderCache = new Map<string, readonly QueryPlaceholder[]>();
+
+function placeholdersOf(query: string): readonly QueryPlaceholder[] {
+  let found = placeholderCache.get(query);
+  if (found === undefined) {
+    found = queryPlaceholders(query);
+    if (placeholderCache.size >= PLACEHOLDER_CACHE_SIZE) placeholderCache.clear();
+    placeholderCache.set(query, found);
+  }
+  return found;
+}
+
 const REFUSED: Partial<Record<QueryPlaceholder['context'], string>> = {
   comment: 'sits in a PromQL comment, where a line break in a value would add to the query; take it out of the comment',
   expression: 'sits outside a quoted string, where its value would become PromQL itself; put it inside a label matcher\'s quotes, or compare numbers in the check\'s branches',
@@ -83,7 +97,7 @@ const REFUSED: Partial<Record<QueryPlaceholder['context'], string>> = {
  * Throws WalkError `template_error` naming the placeholder and how to fix it.
  */
 export function renderQuery(query: string, values: TemplateValues): string {
-  const placeholders = queryPlaceholders(query);
+  const placeholders = placeholdersOf(query);
   if (placeholders.length === 0) return query;
   const durations: { start: number; end: number; p: QueryPlaceholder; value: string }[] = [];
   let out = '';
