@@ -11,15 +11,23 @@ export interface RunbookRef {
   title: string;
 }
 
+/** One series of a check's trend: samples [unix seconds, value], oldest first; null for NaN and ±Inf. */
+export interface CheckTrendSeries {
+  labels: Record<string, string>;
+  samples: [number, number | null][];
+}
+
 /**
  * How a check was run, added by the server's stepCheck (query as sent, source name and type,
- * milliseconds the source took). Optional: the engine alone does not know them.
+ * milliseconds the source took, the metric's recent trend for display). Optional: the engine
+ * alone does not know them, and events recorded before trends existed have none.
  */
 export interface CheckMetaFields {
   query?: string;
   source?: string;
   sourceType?: string | null;
   durationMs?: number;
+  trend?: CheckTrendSeries[];
 }
 
 type EngineData<T extends WalkEvent['type']> = Extract<WalkEvent, { type: T }>['data'];

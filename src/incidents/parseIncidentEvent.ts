@@ -29,6 +29,11 @@ const isSeries: Test = (value) =>
   Array.isArray(value) &&
   value.every((s) => isRecord(s) && isStringRecord(s.labels) && isStoredNumber(s.value) && isBoolean(s.matched));
 
+const isTrendSample: Test = (value) =>
+  Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && Number.isFinite(value[0]) && isStoredNumber(value[1]);
+const isTrend: Test = (value) =>
+  Array.isArray(value) && value.every((s) => isRecord(s) && isStringRecord(s.labels) && Array.isArray(s.samples) && s.samples.every(isTrendSample));
+
 const field = (key: string, test: Test, wants: string): Field => ({ key, test, wants });
 const optional = (key: string, test: Test, wants: string): Field => ({ key, test, wants, optional: true });
 
@@ -39,6 +44,7 @@ const CHECK_META = [
   optional('source', isString, 'a string'),
   optional('sourceType', (v) => v === null || isString(v), 'a string or null'),
   optional('durationMs', (v) => typeof v === 'number' && v >= 0, 'a number of milliseconds'),
+  optional('trend', isTrend, 'a list of {labels, samples: [[seconds, number or null]…]}'),
 ];
 
 const SHAPES: Record<IncidentEventType, readonly Field[]> = {

@@ -1,4 +1,4 @@
-import type { CheckObservation } from '../engine/walkInput.js';
+import type { CheckObservation, ObservedSeries, Sample } from '../engine/walkInput.js';
 import type { CheckNode, SourceType } from '../runbook/types.js';
 
 /** One check to observe: the node, its query with templates already rendered, and when. */
@@ -12,7 +12,21 @@ export interface CheckRequest {
   at: number;
   /** 1 on the first entry into this node, 2 on the second… (fixture sources replay per visit). */
   visit: number;
+  /**
+   * Also return samples over the last N seconds, for display (the check's trend). Sources that
+   * query a backend fetch them in the same range query as a `for` window; others may ignore it.
+   */
+  trendSeconds?: number;
   signal?: AbortSignal;
+}
+
+/**
+ * A series as a source may return it: `trend` holds the samples read for display (see
+ * CheckRequest.trendSeconds), kept apart from `samples` so a `for` window sees exactly what it
+ * would without a trend. The engine never reads it; without it, `samples` are the trend.
+ */
+export interface SourceSeries extends ObservedSeries {
+  trend?: Sample[];
 }
 
 /**

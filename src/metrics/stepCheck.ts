@@ -5,7 +5,11 @@ import type { WalkEvent } from '../engine/walkEvent.js';
 import type { CheckObservation } from '../engine/walkInput.js';
 import type { WalkState } from '../engine/walkState.js';
 import type { Runbook, SourceType } from '../runbook/types.js';
+import { checkTrend, labelText, type TrendSeries } from './checkTrend.js';
 import type { CheckRequest, MetricSource } from './metricSource.js';
+
+/** How far back a check's trend (its sparkline) reaches by default: half an hour. */
+export const DEFAULT_TREND_SECONDS = 1800;
 
 /** How a check was run, recorded with its check.evaluated / check.failed event. */
 export interface CheckMeta {
@@ -17,6 +21,11 @@ export interface CheckMeta {
   sourceType: SourceType | null;
   /** Wall time of the source's observe(), in milliseconds (0 when no query was sent). */
   durationMs: number;
+  /**
+   * The metric over the last `trendSeconds` (and any `for` window), for display: at most 10
+   * series, matched ones first, of at most 60 samples. Absent when no series had samples.
+   */
+  trend?: TrendSeries[];
 }
 
 type EvaluatedData = Extract<WalkEvent, { type: 'check.evaluated' }>['data'];
@@ -39,12 +48,18 @@ export interface StepCheckOptions {
   labels?: Readonly<Record<string, string>>;
   /** Milliseconds from any fixed origin, to time the query (performance.now in production). */
   clock: () => number;
+  /** Seconds of samples to ask the source for, for the trend (default DEFAULT_TREND_SECONDS; 0 asks for none). */
+  trendSeconds?: number;
   signal?: AbortSignal;
 }
 
 export interface StepCheckResult {
   state: WalkState;
   events: SteppedEvent[];
+}
+
+function withTrend(meta: CheckMeta, trend: TrendSeries[] | undefined): CheckMeta {
+  return trend ? { ...meta, trend } : meta;
 }
 
 function describeThrown(err: unknown): string {
@@ -77,7 +92,8 @@ export async function stepCheck(options: StepCheckOptions): Promise<StepCheckRes
     if (!source) {
       observation = { status: 'error', reason: `no metric source '${node.source}' is configured for this walk; declare it under sources: and give it a URL or a scenario` };
     } else {
-      const request: CheckRequest = { runbookId: runbook.id, nodeId: id, node, query: meta.query, at, visit: state.visits[id] ?? 1 };
+      const trendSeconds = options.trendSeconds ?? DEFAULT_TREND_SECONDS;
+      const request: CheckRequest = { runbookId: runbook.id, nodeId: id, node, query: meta.query, at, visit: state.visits[id] ?? 1, trendSeconds };
       if (options.signal) request.signal = options.signal;
       const started = clock();
       try {
@@ -95,8 +111,11 @@ export async function stepCheck(options: StepCheckOptions): Promise<StepCheckRes
 
   const next = step(runbook, state, { kind: 'check', observation });
   const events = next.events.map((event): SteppedEvent => {
-    if (event.type === 'check.evaluated') return { type: event.type, data: { ...event.data, ...meta } };
-    if (event.type === 'check.failed') return { type: event.type, data: { ...event.data, ...meta } };
+    if (event.type === 'check.evaluated') {
+      const matched = new Set(event.data.series.filter((s) => s.matched).map((s) => labelText(s.labels)));
+      return { type: event.type, data: { ...event.data, ...withTrend(meta, checkTrend(observation, matched)) } };
+    }
+    if (event.type === 'check.failed') return { type: event.type, data: { ...event.data, ...withTrend(meta, checkTrend(observation)) } };
     return event;
   });
   return { state: next.state, events };

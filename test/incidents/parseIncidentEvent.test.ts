@@ -16,6 +16,7 @@ const VALID: Record<string, unknown> = {
   'check.evaluated': {
     node: 'a', value: null, series: [{ labels: { zone: 'a' }, value: 1.5, matched: true }], branch: 0, next: 'b', reduce: 'max',
     query: 'up', source: 'prom', sourceType: 'prometheus', durationMs: 12,
+    trend: [{ labels: { zone: 'a' }, samples: [[1714564740, 1.2], [1714564770, null], [1714564800, 1.5]] }, { labels: {}, samples: [] }],
   },
   'check.failed': { node: 'a', status: 'timeout', reason: 'slow', next: 'c', sourceType: null },
   'question.answered': { node: 'a', label: 'Yes', next: 'b' },
@@ -51,6 +52,12 @@ describe('parseIncidentEvent', () => {
     ['check.evaluated', { node: 'a', value: 1, series: [{ labels: {}, value: 1 }], branch: 0, next: 'b', reduce: 'any' }, 'data.series must be a list of {labels, value, matched}'],
     ['check.evaluated', { node: 'a', value: 1, series: [], branch: -1, next: 'b', reduce: 'any' }, "data.branch must be a branch index or 'default'"],
     ['check.failed', { node: 'a', status: 'error', reason: 'x', next: 'b', durationMs: -1 }, 'data.durationMs must be a number of milliseconds'],
+    ['check.failed', { node: 'a', status: 'error', reason: 'x', next: 'b', trend: {} }, 'data.trend must be a list of {labels, samples'],
+    ['check.failed', { node: 'a', status: 'error', reason: 'x', next: 'b', trend: [{ labels: { a: 1 }, samples: [] }] }, 'data.trend must be a list'],
+    ['check.evaluated', { node: 'a', value: 1, series: [], branch: 0, next: 'b', reduce: 'any', trend: [{ labels: {}, samples: [[1, 2, 3]] }] }, 'data.trend must be a list'],
+    ['check.evaluated', { node: 'a', value: 1, series: [], branch: 0, next: 'b', reduce: 'any', trend: [{ labels: {}, samples: [[null, 2]] }] }, 'data.trend must be a list'],
+    ['check.evaluated', { node: 'a', value: 1, series: [], branch: 0, next: 'b', reduce: 'any', trend: [{ labels: {}, samples: [[1, '2']] }] }, 'data.trend must be a list'],
+    ['check.evaluated', { node: 'a', value: 1, series: [], branch: 0, next: 'b', reduce: 'any', trend: [{ labels: {} }] }, 'data.trend must be a list'],
     ['action.completed', { node: 'a', next: 'b' }, 'data.mitigation is missing; it must be a boolean'],
     ['walk.ended', { node: 'a', outcome: 'done', by: 'end' }, 'data.outcome must be an end outcome'],
   ])('refuses a malformed %s', (type, data, message) => {
@@ -64,6 +71,11 @@ describe('parseIncidentEvent', () => {
     expect(parseIncidentEvent('constructor', {})).toEqual({ ok: false, message: "unknown event type 'constructor'" });
     expect(parseIncidentEvent('note.added', ['x'])).toEqual({ ok: false, message: 'note.added: data must be an object' });
     expect(parseIncidentEvent('note.added', null)).toEqual({ ok: false, message: 'note.added: data must be an object' });
+  });
+
+  it('accepts check events recorded before trends existed (no trend field)', () => {
+    expect(parseIncidentEvent('check.evaluated', { node: 'a', value: 1, series: [], branch: 'default', next: 'b', reduce: 'any', query: 'up' }).ok).toBe(true);
+    expect(parseIncidentEvent('check.failed', { node: 'a', status: 'no_data', reason: 'none', next: 'b' }).ok).toBe(true);
   });
 
   it('allows fields a newer writer added', () => {

@@ -4,11 +4,13 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateCheck } from '../../src/engine/evaluateCheck.js';
+import { startWalk } from '../../src/engine/walk.js';
 import { renderQuery } from '../../src/engine/renderQuery.js';
 import type { CheckObservation } from '../../src/engine/walkInput.js';
 import type { CheckRequest } from '../../src/metrics/metricSource.js';
 import { PrometheusSource } from '../../src/metrics/prometheus/prometheusSource.js';
-import type { Branch, CheckNode, SeriesReduce } from '../../src/runbook/types.js';
+import { stepCheck } from '../../src/metrics/stepCheck.js';
+import type { Branch, CheckNode, Runbook, SeriesReduce } from '../../src/runbook/types.js';
 import { counter, series, toOpenMetrics, type Series } from './support/openMetrics.js';
 import { backfillBase, hasPrometheus, startPrometheus, type RunningPrometheus } from './support/prometheusHarness.js';
 import { DAY, MINUTE, STEP } from './support/windows.js';
@@ -39,6 +41,8 @@ function dataSet(): Series[] {
     series('rp_escape', { service: WEIRD }, from, to, STEP, () => 7),
     series('rp_escape', { service: "o'brien" }, from, to, STEP, () => 5),
     series('rp_escape', { service: 'plain' }, from, to, STEP, () => 1),
+    // Climbs by one a minute over the half hour before AT: a trend with a visible shape.
+    series('rp_ramp', { job: 'trend' }, from, AT, STEP, (t) => (t - from) / MINUTE),
     // A batch service with no traffic: its error ratio is 0/0.
     counter('rp_idle_requests_total', { service: 'batch' }, from, to, STEP, () => 0, 1000),
     counter('rp_idle_errors_total', { service: 'batch' }, from, to, STEP, () => 0, 3),
@@ -260,6 +264,44 @@ describe.skipIf(!AVAILABLE)(AVAILABLE ? TITLE : `SKIPPED: prometheus not install
         await new Promise<void>((resolve) => silent.close(() => {
           resolve();
         }));
+      }
+    });
+  });
+
+  describe('the trend a check records (its sparkline)', () => {
+    const runbook = (branches: Branch[]): Runbook => ({
+      runpath: 1,
+      id: 'trend',
+      title: 'Trend',
+      sources: { prom: { type: 'prometheus' } },
+      start: 'check',
+      nodes: { check: checkNode('rp_ramp{job="trend"}', branches), high: { type: 'end', outcome: 'escalate' }, 'default-next': { type: 'end', outcome: 'resolved' } },
+    });
+    const run = (book: Runbook, trendSeconds?: number): ReturnType<typeof stepCheck> =>
+      stepCheck({ runbook: book, state: startWalk(book).state, sources: new Map([['prom', source]]), at: AT, clock: () => 0, ...(trendSeconds === undefined ? {} : { trendSeconds }) });
+
+    it('records the last half hour of the metric from the real Prometheus, one sample a minute, newest at the evaluation time', async () => {
+      const { events } = await run(runbook([{ when: { op: 'gt', value: 20 }, next: 'high' }]));
+      const [check] = events;
+      expect(check).toMatchObject({ type: 'check.evaluated', data: { value: 30, branch: 0 } });
+      const trend = check?.type === 'check.evaluated' ? check.data.trend : undefined;
+      expect(trend).toHaveLength(1);
+      expect(trend?.[0]?.labels).toMatchObject({ job: 'trend' });
+      expect(trend?.[0]?.samples).toEqual(Array.from({ length: 31 }, (_, i) => [AT - 30 * MINUTE + i * MINUTE, i]));
+    });
+
+    it('a `for` check decides the same with and without the trend; without one it draws its `for` window', async () => {
+      for (const [value, branch] of [[5, 0], [27, 'default']] as const) {
+        const book = runbook([{ when: { op: 'gt', value, for: '5m' }, next: 'high' }]);
+        const [plain] = (await run(book, 0)).events;
+        const [trended] = (await run(book)).events;
+        if (plain?.type !== 'check.evaluated' || trended?.type !== 'check.evaluated') throw new Error('expected evaluated checks');
+        const { trend: windowOnly, ...decidedAlone } = plain.data;
+        const { trend, ...decided } = trended.data;
+        expect(decided).toEqual(decidedAlone);
+        expect(decided.branch).toBe(branch);
+        expect(windowOnly?.[0]?.samples).toEqual(Array.from({ length: 6 }, (_, i) => [AT - 5 * MINUTE + i * MINUTE, 25 + i]));
+        expect(trend?.[0]?.samples).toHaveLength(31);
       }
     });
   });

@@ -12,7 +12,7 @@ import {
 } from './prometheusSourceOptions.js';
 import { QueryCache } from './queryCache.js';
 import type { QueryOutcome } from './queryResult.js';
-import { rangeWindow, type RangeWindow } from './rangeWindow.js';
+import { extendWindow, rangeWindow, type RangeWindow } from './rangeWindow.js';
 
 export type { PrometheusAuth, PrometheusSourceOptions } from './prometheusSourceOptions.js';
 
@@ -20,6 +20,11 @@ function failure(outcome: QueryOutcome, context: string): CheckObservation | und
   if (outcome.ok) return undefined;
   const reason = context + outcome.reason;
   return outcome.status === 'timeout' ? { status: 'timeout', reason } : { status: 'error', reason };
+}
+
+/** The trend's length in seconds, or undefined when none is asked for (absent, 0, negative or not a number). */
+function wantedTrend(seconds: number | undefined): number | undefined {
+  return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 /** Resolves with the outcome, or as cancelled as soon as the caller gives up; the shared request itself goes on. */
@@ -41,7 +46,8 @@ function untilAborted(outcome: Promise<QueryOutcome>, signal: AbortSignal | unde
 
 /**
  * A check's values from Prometheus: the instant query at the evaluation time, plus a range query
- * for `for` windows and the same query at the `compare` offset, run concurrently and merged by
+ * for `for` windows (reaching back over `trendSeconds` too, on the same grid, when a trend is
+ * asked for) and the same query at the `compare` offset, run concurrently and merged by
  * label set. Queries go through a short-lived cache with in-flight sharing and a concurrency cap,
  * so fifty responders on the same check cost Prometheus one query. Never throws.
  */
@@ -76,19 +82,26 @@ export class PrometheusSource implements MetricSource {
       const { query, at, signal } = request;
 
       const instant = this.instant(query, at, signal);
-      const window = rangeSeconds === undefined ? undefined : rangeWindow(at, rangeSeconds, this.stepSeconds);
+      const forWindow = rangeSeconds === undefined ? undefined : rangeWindow(at, rangeSeconds, this.stepSeconds);
+      const trendSeconds = wantedTrend(request.trendSeconds);
+      const window = trendSeconds === undefined ? forWindow : this.withTrend(forWindow, at, trendSeconds);
       const range = window && this.range(query, window, signal);
       const baseline = baselineOffsetSeconds === undefined ? undefined : this.instant(query, at - baselineOffsetSeconds, signal);
 
       const [now, samples, past] = await Promise.all([instant, range, baseline]);
+      // A range only for the trend is display: its failure costs the trend, not the check.
       const failed =
         failure(now, '') ??
-        (samples && failure(samples, `the range query over the last ${rangeSeconds ?? 0} s (for the \`for\` window) failed: `)) ??
+        (forWindow && samples && failure(samples, `the range query over the last ${rangeSeconds ?? 0} s (for the \`for\` window) failed: `)) ??
         (past && failure(past, `the baseline query ${baselineOffsetSeconds ?? 0} s earlier (for \`compare\`) failed: `));
       if (failed) return failed;
       if (!now.ok) return { status: 'error', reason: now.reason };
       const answers: CheckAnswers = { instant: now.data };
-      if (samples?.ok) answers.range = samples.data;
+      if (samples?.ok) {
+        answers.range = samples.data;
+        answers.forStart = forWindow ? forWindow.start : null;
+        answers.trend = trendSeconds !== undefined;
+      }
       if (past?.ok) answers.baseline = past.data;
       return mergeObservation(answers, at, who);
     } catch (error) {
@@ -96,6 +109,11 @@ export class PrometheusSource implements MetricSource {
       const message = error instanceof Error ? error.message : 'unknown error';
       return { status: 'error', reason: `${who}: the check could not be run: ${message}` };
     }
+  }
+
+  /** The range behind a trend: the `for` window reaching back over it too, or its own. */
+  private withTrend(forWindow: RangeWindow | undefined, at: number, trendSeconds: number): RangeWindow {
+    return forWindow ? extendWindow(forWindow, trendSeconds) : rangeWindow(at, trendSeconds, this.stepSeconds);
   }
 
   private instant(query: string, at: number, signal: AbortSignal | undefined): Promise<QueryOutcome> {

@@ -20,3 +20,16 @@ export function rangeWindow(at: number, rangeSeconds: number, stepSeconds: numbe
   const endMs = Math.round(at * 1000);
   return { start: (endMs - intervals * stepMs) / 1000, end: endMs / 1000, step: stepMs / 1000 };
 }
+
+/**
+ * `window` reaching back at least `seconds` before its end on the same grid (same step, samples
+ * at the same times), so what a `for` window reads from it is unchanged; capped at MAX_RANGE_POINTS.
+ */
+export function extendWindow(window: RangeWindow, seconds: number): RangeWindow {
+  const endMs = Math.round(window.end * 1000);
+  const stepMs = Math.max(1, Math.round(window.step * 1000));
+  const intervalsNow = Math.round((endMs - Math.round(window.start * 1000)) / stepMs);
+  const needed = Math.ceil(Math.round(seconds * 1000) / stepMs);
+  const intervals = Math.max(intervalsNow, Math.min(MAX_RANGE_POINTS - 1, needed));
+  return { start: (endMs - intervals * stepMs) / 1000, end: window.end, step: window.step };
+}

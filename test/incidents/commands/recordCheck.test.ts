@@ -48,6 +48,16 @@ describe('recordCheck', () => {
     expect(t.incident?.walk?.state.current).toBe('restart');
   });
 
+  it('records the trend stepCheck adds, and the fold moves on as without it', async () => {
+    const t = opened();
+    const samples: [number, number][] = [[1714564740, 0.5], [1714564770, Number.NaN], [1714564800, 0.8]];
+    const command = await serverCheck(t.incident, { status: 'ok', series: [{ labels: { instance: 'db1' }, value: 0.8, samples }] });
+    const events = t.run(recordCheck, command);
+    expect(events[0]?.data).toMatchObject({ trend: [{ labels: { instance: 'db1' }, samples: [[1714564740, 0.5], [1714564770, null], [1714564800, 0.8]] }] });
+    expect(t.incident?.walk?.state.current).toBe('restart');
+    expect(t.incident?.uninterpreted).toEqual([]);
+  });
+
   it('records a failed check, which follows its outlet', async () => {
     const t = opened();
     const events = t.run(recordCheck, await serverCheck(t.incident, { status: 'error', reason: 'connection refused' }));

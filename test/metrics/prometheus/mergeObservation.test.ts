@@ -41,4 +41,24 @@ describe('mergeObservation', () => {
     });
     expect(mergeObservation({ instant: { resultType: 'scalar', value: 1 }, range: { resultType: 'vector', series: [] } }, AT, WHO)).toMatchObject({ status: 'error' });
   });
+
+  it('forStart cuts `samples` to the `for` window, trend keeps the whole range; null forStart is a range for the trend only', () => {
+    const range = { resultType: 'matrix' as const, series: [{ labels: {}, samples: [[AT - 120, 1], [AT - 60, 2], [AT, 3]] as [number, number][] }] };
+    const instant = { resultType: 'scalar' as const, value: 3 };
+    expect(mergeObservation({ instant, range, forStart: AT - 60, trend: true }, AT, WHO)).toEqual({
+      status: 'ok',
+      at: AT,
+      series: [{ labels: {}, value: 3, samples: [[AT - 60, 2], [AT, 3]], trend: [[AT - 120, 1], [AT - 60, 2], [AT, 3]] }],
+    });
+    expect(mergeObservation({ instant, range, forStart: null, trend: true }, AT, WHO)).toEqual({
+      status: 'ok',
+      at: AT,
+      series: [{ labels: {}, value: 3, trend: [[AT - 120, 1], [AT - 60, 2], [AT, 3]] }],
+    });
+    expect(mergeObservation({ instant, range: { resultType: 'vector', series: [] }, forStart: null, trend: true }, AT, WHO)).toEqual({
+      status: 'ok',
+      at: AT,
+      series: [{ labels: {}, value: 3 }],
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckRequest } from '../../../src/metrics/metricSource.js';
+import type { CheckObservation } from '../../../src/engine/walkInput.js';
+import type { CheckRequest, SourceSeries } from '../../../src/metrics/metricSource.js';
 import { PrometheusSource, type PrometheusSourceOptions } from '../../../src/metrics/prometheus/prometheusSource.js';
 import type { CheckNode } from '../../../src/runbook/types.js';
 import { barrier, closedPortUrl, matrix, promError, startStub, vector, type Stub, type StubReply, type StubRequest } from './stubServer.js';
@@ -36,6 +37,11 @@ function request(overrides: Partial<CheckRequest> = {}): CheckRequest {
 
 function source(url: string, extra: Partial<PrometheusSourceOptions> = {}): PrometheusSource {
   return new PrometheusSource({ name: 'prom', url, ...extra });
+}
+
+/** The first series of an ok observation, with the trend a source may add. */
+function firstSeries(observation: CheckObservation): SourceSeries | undefined {
+  return observation.status === 'ok' ? observation.series[0] : undefined;
 }
 
 const ok = (value: string): StubReply => ({ json: vector([{ value }]) });
@@ -144,6 +150,78 @@ describe('PrometheusSource.observe', () => {
     expect(await leaving).toEqual({ status: 'error', reason: `the query to Prometheus 'prom' at ${s.url} was cancelled` });
     expect(await staying).toEqual({ status: 'ok', at: AT, series: [{ labels: {}, value: 3 }] });
     expect(s.requests).toHaveLength(1);
+  });
+});
+
+describe('PrometheusSource trend (CheckRequest.trendSeconds)', () => {
+  /** A stub whose range answer has one sample per step of the range asked for, valued by time. */
+  const gridStub = () =>
+    stub((r) => {
+      if (r.path !== '/api/v1/query_range') return ok('0.3');
+      const [start, end, step] = ['start', 'end', 'step'].map((k) => Number(r.form.get(k)));
+      const values: [number, string][] = [];
+      for (let t = start ?? 0; t <= (end ?? 0); t += step ?? 1) values.push([t, String((AT - t) / 1000)]);
+      return { json: matrix([{ values }]) };
+    });
+
+  it('without `for`: one range query over the trend, whose samples come back as the trend only (the engine sees none)', async () => {
+    const s = await gridStub();
+    const observation = await source(s.url).observe(request({ trendSeconds: 1800 }));
+    const range = s.requests.filter((r) => r.path === '/api/v1/query_range');
+    expect(range.map((r) => Object.fromEntries(r.form))).toEqual([{ query: 'up', start: String(AT - 1800), end: String(AT), step: '60' }]);
+    expect(observation).toMatchObject({ status: 'ok', series: [{ labels: {}, value: 0.3 }] });
+    const series = firstSeries(observation);
+    expect(series).not.toHaveProperty('samples');
+    expect(series?.trend).toHaveLength(31);
+    expect(series?.trend?.at(-1)).toEqual([AT, 0]);
+  });
+
+  it('with `for`: ONE range query on the `for` window\'s grid reaching back over the trend; `samples` are exactly those without a trend', async () => {
+    const s = await gridStub();
+    const check = node({ branches: [{ when: { op: 'gt', value: 0, for: '30s' }, next: 'high' }] });
+    const without = await source(s.url).observe(request({ node: check }));
+    const withTrend = await source(s.url).observe(request({ node: check, trendSeconds: 1800 }));
+    const range = s.requests.filter((r) => r.path === '/api/v1/query_range').map((r) => Object.fromEntries(r.form));
+    expect(range).toEqual([
+      { query: 'up', start: String(AT - 30), end: String(AT), step: '30' },
+      { query: 'up', start: String(AT - 1800), end: String(AT), step: '30' },
+    ]);
+    const plain = firstSeries(without);
+    const trended = firstSeries(withTrend);
+    expect(plain?.samples).toEqual([[AT - 30, 0.03], [AT, 0]]);
+    expect(trended?.samples).toEqual(plain?.samples);
+    expect(trended?.trend).toHaveLength(61);
+  });
+
+  it('a `for` window longer than the trend is queried as it is; the trend is the whole window', async () => {
+    const s = await gridStub();
+    const check = node({ branches: [{ when: { op: 'gt', value: 0, for: '1h' }, next: 'high' }] });
+    const observation = await source(s.url).observe(request({ node: check, trendSeconds: 600 }));
+    expect(Object.fromEntries(s.requests.find((r) => r.path === '/api/v1/query_range')?.form ?? [])).toMatchObject({ start: String(AT - 3600), step: '60' });
+    const series = firstSeries(observation);
+    expect(series?.samples).toHaveLength(61);
+    expect(series?.trend).toEqual(series?.samples);
+  });
+
+  it('a failed range query only for the trend costs the trend, not the check', async () => {
+    const s = await stub((r) => (r.path === '/api/v1/query_range' ? { status: 503, body: 'busy' } : ok('2')));
+    expect(await source(s.url).observe(request({ trendSeconds: 1800 }))).toEqual({ status: 'ok', at: AT, series: [{ labels: {}, value: 2 }] });
+    const t = await stub((r) => (r.path === '/api/v1/query_range' ? { json: vector([{ value: '1' }]) } : ok('2')));
+    expect(await source(t.url).observe(request({ trendSeconds: 1800 }))).toEqual({ status: 'ok', at: AT, series: [{ labels: {}, value: 2 }] });
+  });
+
+  it('no trend for 0, a negative or a non-number trendSeconds: the instant query alone', async () => {
+    const s = await stub(() => ok('1'));
+    const prom = source(s.url, { cacheTtlMs: 0 });
+    for (const trendSeconds of [0, -5, Number.NaN]) await prom.observe(request({ trendSeconds }));
+    expect(s.requests.map((r) => r.path)).toEqual(['/api/v1/query', '/api/v1/query', '/api/v1/query']);
+  });
+
+  it('50 concurrent observes with a trend send one instant and one range query', async () => {
+    const s = await stub((r) => (r.path === '/api/v1/query_range' ? { json: matrix([{ values: [[AT, '1']] }]), delayMs: 50 } : { ...ok('1'), delayMs: 50 }));
+    const prom = source(s.url);
+    await Promise.all(Array.from({ length: 50 }, () => prom.observe(request({ trendSeconds: 1800 }))));
+    expect(s.requests.map((r) => r.path).sort()).toEqual(['/api/v1/query', '/api/v1/query_range']);
   });
 });
 
