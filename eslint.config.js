@@ -42,6 +42,16 @@ export default tseslint.config(
     },
   },
   {
+    // The browser client: browser globals, and nothing of Node's.
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx', 'test/web/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['node:*', 'fs', 'path', 'express', 'lowdb', 'socket.io', '**/server/**', '**/store/**', '**/cli/**', '**/metrics/**'], message: 'The browser client takes only the API types and the pure core; it runs in the browser.' }],
+      }],
+    },
+  },
+  {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },

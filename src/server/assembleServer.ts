@@ -30,6 +30,8 @@ export interface AssembleOptions {
   trustProxy?: boolean | string | number;
   /** Node process metrics on /metrics (default true). */
   processMetrics?: boolean;
+  /** The bundled browser client to serve (see createApp). */
+  webDir?: string;
 }
 
 /** Everything a server is made of, wired, before it listens: what `serve` runs and what tests drive. */
@@ -85,6 +87,7 @@ export function assembleServer(options: AssembleOptions): AssembledServer {
     clock,
     ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    ...(options.webDir === undefined ? {} : { webDir: options.webDir }),
   });
   return {
     app,

@@ -7,6 +7,7 @@ import { UserDirectory } from './auth/userDirectory.js';
 import { ensureFirstAdmin, usersFilePath } from './auth/usersFile.js';
 import type { Logger } from './createLogger.js';
 import { loadDemoScenarios, loadServerRunbooks } from './loadServerRunbooks.js';
+import { defaultWebDir } from './http/webRoutes.js';
 import { attachRealtime, type Realtime } from './realtime/attachRealtime.js';
 import { socketAuthenticator } from './realtime/socketAuthenticator.js';
 import { sourcesFactory } from './sourcesFactory.js';
@@ -30,6 +31,8 @@ export interface StartServerOptions {
   trustProxy?: boolean;
   /** How long shutdown waits for open connections before cutting them (default 10 s). */
   shutdownGraceMs?: number;
+  /** The bundled browser client (default dist/web of this package). */
+  webDir?: string;
 }
 
 export interface RunningServer {
@@ -78,6 +81,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       sources: sourcesFactory({ overrides: options.sourceOverrides, env: options.env, ...(demo ? { scenarios: demo.scenarios } : {}) }),
       users,
       logger,
+      webDir: options.webDir ?? defaultWebDir(),
       ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     });
     http = createServer(assembled.app);

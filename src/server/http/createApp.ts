@@ -11,6 +11,7 @@ import { incidentRoutes } from './routes/incidentRoutes.js';
 import { opsRoutes, type ReadyCheck } from './routes/opsRoutes.js';
 import { runbookRoutes } from './routes/runbookRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
+import { webRoutes } from './webRoutes.js';
 
 export interface AppOptions {
   service: IncidentService;
@@ -24,11 +25,13 @@ export interface AppOptions {
   trustProxy?: boolean | string | number;
   /** Monotonic milliseconds, for request durations (default performance.now). */
   clock?: () => number;
+  /** The bundled browser client (dist/web) to serve at /; none: API only. */
+  webDir?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = '64kb';
 
-/** The HTTP API: ops endpoints without auth, then /api behind a bearer token or session cookie. */
+/** The HTTP API: ops endpoints without auth, the browser client's files, then /api behind a bearer token or session cookie. */
 export function createApp(options: AppOptions): Express {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = express();
@@ -41,6 +44,7 @@ export function createApp(options: AppOptions): Express {
     next();
   });
   app.use(opsRoutes(options.metrics, options.ready));
+  if (options.webDir !== undefined) app.use(webRoutes(options.webDir));
 
   const json = express.json({ limit: bodyLimit, strict: true });
   app.use('/api/session', json, sessionRoutes(options.auth));

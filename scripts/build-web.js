@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// Bundles the browser client (src/web) into dist/web: one minified, content-hashed JS file and one CSS
+// file under assets/, and index.html naming them. Nothing is loaded from a CDN: every dependency is in
+// the bundle. `--watch` rebuilds on change (for working on the UI with `npm start` in another terminal).
+// Prints the size of what a browser downloads (gzipped), the figure bench/ui checks against its budget.
+
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const outDir = path.join(root, 'dist/web');
+const watch = process.argv.includes('--watch');
+
+/** Writes index.html naming the hashed assets esbuild produced. */
+function writeIndex(metafile) {
+  const outputs = Object.keys(metafile.outputs).map((file) => path.relative(outDir, path.resolve(root, file)));
+  const js = outputs.find((file) => file.endsWith('.js'));
+  const css = outputs.find((file) => file.endsWith('.css'));
+  if (!js || !css) throw new Error(`the web build produced no ${js ? 'CSS' : 'JS'} file; outputs: ${outputs.join(', ')}`);
+  const template = readFileSync(path.join(root, 'src/web/index.html'), 'utf8');
+  writeFileSync(path.join(outDir, 'index.html'), template.replace('%APP_CSS%', `/${css}`).replace('%APP_JS%', `/${js}`));
+  const gzipped = (file) => gzipSync(readFileSync(path.join(outDir, file))).length;
+  const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+  console.log(`web: dist/web/${js} ${kib(gzipped(js))} gzipped, ${css} ${kib(gzipped(css))} gzipped`);
+}
+
+const options = {
+  absWorkingDir: root,
+  entryPoints: { app: 'src/web/main.tsx' },
+  bundle: true,
+  format: 'esm',
+  target: ['chrome110', 'firefox110', 'safari16'],
+  platform: 'browser',
+  minify: !watch,
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  outdir: outDir,
+  entryNames: 'assets/[name]-[hash]',
+  metafile: true,
+  define: { 'process.env.NODE_ENV': watch ? '"development"' : '"production"' },
+  logLevel: 'warning',
+  plugins: [{
+    name: 'index-html',
+    setup(build) {
+      build.onEnd((result) => {
+        if (result.errors.length === 0 && result.metafile) writeIndex(result.metafile);
+      });
+    },
+  }],
+};
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+if (watch) {
+  const context = await esbuild.context(options);
+  await context.watch();
+  console.log('web: watching src/web for changes');
+} else {
+  await esbuild.build(options);
+}

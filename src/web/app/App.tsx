@@ -1,0 +1,98 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { apiRequest, onSignedOut } from '../api/apiRequest.js';
+import type { SessionUser } from '../api/apiTypes.js';
+import { ConnectionBadge } from '../components/ConnectionBadge.js';
+import { Link } from '../components/Link.js';
+import { LiveConnection } from '../live/liveConnection.js';
+import { useConnectionState } from '../live/useConnectionState.js';
+import { IncidentRoomPage } from '../pages/IncidentRoomPage.js';
+import { IncidentsPage } from '../pages/IncidentsPage.js';
+import { NewIncidentPage } from '../pages/NewIncidentPage.js';
+import { RunbookPage } from '../pages/RunbookPage.js';
+import { RunbooksPage } from '../pages/RunbooksPage.js';
+import { SignInPage } from '../pages/SignInPage.js';
+import { AppContext, type AppContextValue } from './appContext.js';
+import { useRoute, type Route } from './router.js';
+
+type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; user: SessionUser };
+
+/** The app: the session check, the sign-in page, then the signed-in shell and its pages. */
+export function App() {
+  const [session, setSession] = useState<Session>({ state: 'checking' });
+  useEffect(() => {
+    apiRequest<{ user: SessionUser }>('GET', '/api/session')
+      .then((answer) => {
+        setSession({ state: 'signed-in', user: answer.user });
+      })
+      .catch(() => {
+        setSession({ state: 'signed-out' });
+      });
+    return onSignedOut(() => {
+      setSession({ state: 'signed-out' });
+    });
+  }, []);
+
+  if (session.state === 'checking') return <main class="loading" aria-busy="true">Loading…</main>;
+  if (session.state === 'signed-out') return <SignInPage onSignedIn={(user) => { setSession({ state: 'signed-in', user }); }} />;
+  return <SignedIn user={session.user} onSignedOut={() => { setSession({ state: 'signed-out' }); }} />;
+}
+
+function SignedIn({ user, onSignedOut: signedOut }: { user: SessionUser; onSignedOut: () => void }) {
+  const connection = useMemo(() => new LiveConnection(), []);
+  const state = useConnectionState(connection);
+  const route = useRoute();
+  useEffect(() => {
+    connection.start();
+    return () => {
+      connection.stop();
+    };
+  }, [connection]);
+  useEffect(() => {
+    if (state === 'signed_out') signedOut();
+  }, [state, signedOut]);
+
+  const context: AppContextValue = useMemo(() => ({
+    user,
+    connection,
+    signOut: () => {
+      connection.stop();
+      void apiRequest('DELETE', '/api/session').finally(signedOut);
+    },
+  }), [user, connection, signedOut]);
+
+  return (
+    <AppContext.Provider value={context}>
+      <header class="topbar">
+        <Link href="/incidents" class="brand">runpath</Link>
+        <nav aria-label="Main">
+          <Link href="/incidents" aria-current={route.page === 'incidents' || route.page === 'incident' ? 'page' : undefined}>Incidents</Link>
+          <Link href="/runbooks" aria-current={route.page === 'runbooks' || route.page === 'runbook' ? 'page' : undefined}>Runbooks</Link>
+        </nav>
+        <span class="spacer" />
+        <ConnectionBadge state={state} />
+        <span class="whoami" title={`signed in as ${user.name} (${user.role})`}>{user.name} <span class="role-tag">{user.role}</span></span>
+        <button type="button" class="link-button" onClick={context.signOut}>Sign out</button>
+      </header>
+      <Page route={route} />
+    </AppContext.Provider>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'incidents':
+      return <IncidentsPage />;
+    case 'new-incident':
+      return <NewIncidentPage {...(route.runbook ? { runbook: route.runbook } : {})} />;
+    case 'incident':
+      return <IncidentRoomPage key={route.id} incidentId={route.id} />;
+    case 'runbooks':
+      return <RunbooksPage />;
+    case 'runbook':
+      return <RunbookPage key={route.id} runbookId={route.id} />;
+    case 'not-found':
+      return (
+        <main class="page"><h1>Not found</h1><p>There is no page at {route.path}. <Link href="/incidents">Go to the incidents.</Link></p></main>
+      );
+  }
+}

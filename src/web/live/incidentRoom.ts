@@ -1,0 +1,121 @@
+import { reduceIncident } from '../../incidents/reduceIncident.js';
+import type { Ack, JoinAck, LiveConnection, RoomListener } from './liveConnection.js';
+import { mergeTimeline } from './timelineMerge.js';
+import { newIdempotencyKey } from '../api/apiRequest.js';
+import { ApiError } from '../api/apiError.js';
+import type { Incident, PresentUser, TimelineEntry } from '../api/apiTypes.js';
+
+export interface RoomState {
+  /** Every entry, in seq order, each once. */
+  entries: TimelineEntry[];
+  /** The fold of the entries (the same reducer the server runs). Undefined until the first catch-up. */
+  incident?: Incident;
+  presence: PresentUser[];
+  /** Set when the join was refused (404, 403…). */
+  error?: ApiError;
+}
+
+/** The answer of a command: the stored events and the incident's state. */
+export interface CommandResult {
+  events: TimelineEntry[];
+}
+
+/**
+ * One incident as the page holds it: its timeline (caught up on every connect from the last seq
+ * held), the fold of it, and who is looking. Commands go through `send`, which drops a second
+ * identical command while the first is under way (a double click) and retries with one key.
+ */
+export class IncidentRoom implements RoomListener {
+  #state: RoomState = { entries: [], presence: [] };
+  readonly #listeners = new Set<(state: RoomState) => void>();
+  readonly #pending = new Map<string, Promise<CommandResult>>();
+  readonly #close: () => void;
+
+  constructor(
+    readonly incidentId: string,
+    private readonly connection: LiveConnection,
+    /** Whether the reader sees redacted text (admins): then a redaction keeps the text, marked. */
+    private readonly showRedactedText: boolean,
+  ) {
+    this.#close = connection.openRoom(incidentId, this);
+  }
+
+  get state(): RoomState {
+    return this.#state;
+  }
+
+  subscribe(listener: (state: RoomState) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  close(): void {
+    this.#close();
+    this.#listeners.clear();
+  }
+
+  lastSeq(): number {
+    return this.#state.entries.at(-1)?.seq ?? 0;
+  }
+
+  joined(ack: Ack<JoinAck>): void {
+    if (ack.status !== 200) {
+      this.#update({ ...this.#state, error: ApiError.fromBody(ack.status, ack.body) });
+      return;
+    }
+    this.#state = { entries: this.#state.entries, presence: this.#state.presence, ...(this.#state.incident ? { incident: this.#state.incident } : {}) };
+    this.#apply(ack.body.events, ack.body.presence);
+  }
+
+  events(events: TimelineEntry[]): void {
+    this.#apply(events);
+  }
+
+  presence(users: PresentUser[]): void {
+    this.#update({ ...this.#state, presence: users });
+  }
+
+  /**
+   * Sends a command and resolves with the stored events; rejects with an ApiError (a refusal, or
+   * no answer within a minute). Its events are applied at once, before their broadcast arrives.
+   */
+  send(command: Record<string, unknown>): Promise<CommandResult> {
+    const signature = JSON.stringify(command);
+    const pending = this.#pending.get(signature);
+    if (pending) return pending;
+    const run = (async (): Promise<CommandResult> => {
+      const ack = await this.connection.command<CommandResult>(this.incidentId, command, newIdempotencyKey());
+      if (ack.status < 200 || ack.status >= 300) throw ApiError.fromBody(ack.status, ack.body);
+      this.#apply(ack.body.events);
+      return ack.body;
+    })();
+    this.#pending.set(signature, run);
+    const forget = (): void => {
+      this.#pending.delete(signature);
+    };
+    run.then(forget, forget);
+    return run;
+  }
+
+  #apply(batch: TimelineEntry[], presence?: PresentUser[]): void {
+    const merged = mergeTimeline(this.#state.entries, batch, this.showRedactedText);
+    if (merged.gap) {
+      this.connection.rejoin(this.incidentId);
+      if (presence) this.#update({ ...this.#state, presence });
+      return;
+    }
+    let incident = this.#state.incident;
+    if (merged.added.length > 0) {
+      // A redaction drops text from an earlier entry, which the fold read: fold it all again then.
+      const refold = incident === undefined || merged.added.some((e) => e.type === 'entry.redacted');
+      incident = refold ? reduceIncident(merged.entries) : reduceIncident(merged.added, incident);
+    }
+    if (merged.added.length === 0 && presence === undefined && incident === this.#state.incident) return;
+    this.#update({ ...this.#state, entries: merged.entries, ...(incident ? { incident } : {}), presence: presence ?? this.#state.presence });
+  }
+
+  #update(state: RoomState): void {
+    this.#state = state;
+    for (const listener of this.#listeners) listener(state);
+  }
+}
