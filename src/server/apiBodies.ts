@@ -23,6 +23,11 @@ export type WalkCommandBody =
   | { type: 'answer'; node: string; label: string }
   | { type: 'complete_action'; node: string; result: 'done' | 'skipped'; note?: string };
 
+/** POST /api/incidents/:id/walk/preview (walk-preview.schema.json): the check to run without recording it. */
+export interface WalkPreviewBody {
+  node: string;
+}
+
 /** POST /api/session (session.schema.json). */
 export interface SessionBody {
   token: string;
@@ -32,5 +37,6 @@ export interface ApiBodies {
   'open-incident': OpenIncidentBody;
   'timeline-command': TimelineCommandBody;
   'walk-command': WalkCommandBody;
+  'walk-preview': WalkPreviewBody;
   session: SessionBody;
 }

@@ -4,6 +4,7 @@ import sessionSchema from '../../schemas/api/session.schema.json' with { type: '
 import stringsSchema from '../../schemas/api/strings.schema.json' with { type: 'json' };
 import timelineCommandSchema from '../../schemas/api/timeline-command.schema.json' with { type: 'json' };
 import walkCommandSchema from '../../schemas/api/walk-command.schema.json' with { type: 'json' };
+import walkPreviewSchema from '../../schemas/api/walk-preview.schema.json' with { type: 'json' };
 import { ApiError } from './apiError.js';
 import type { ApiBodies } from './apiBodies.js';
 
@@ -11,6 +12,7 @@ const SCHEMAS = {
   'open-incident': openIncidentSchema,
   'timeline-command': timelineCommandSchema,
   'walk-command': walkCommandSchema,
+  'walk-preview': walkPreviewSchema,
   session: sessionSchema,
 } as const;
 

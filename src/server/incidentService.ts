@@ -64,6 +64,11 @@ export interface IncidentService {
   open(actor: Actor, role: AccessRole, body: unknown, idempotencyKey?: string): Promise<ServiceResult>;
   /** Runs a timeline or walk command (`{ type: 'note', … }`, `{ type: 'run_check', node }`…); 201 with `{ events, incident }` (incidentState). */
   command(incidentId: string, actor: Actor, role: AccessRole, command: unknown, idempotencyKey?: string): Promise<ServiceResult>;
+  /**
+   * Runs the check the walk waits at as `run_check` would, recording nothing (POST …/walk/preview
+   * body `{ node }`); 200 `{ events }`: the events run_check would append, as `{ type, data }`.
+   */
+  preview(incidentId: string, actor: Actor, role: AccessRole, body: unknown): Promise<ServiceResult>;
   get(incidentId: string, role: AccessRole): Promise<ServiceResult>;
   /** The timeline after `afterSeq` as `role` may read it: `{ incidentId, events }`. */
   events(incidentId: string, afterSeq: number, role: AccessRole): Promise<ServiceResult>;
@@ -187,6 +192,18 @@ class Service implements IncidentService {
       const transition = await this.#runCheck(incidentId, command.node, actor);
       const record: IncidentCommand = { name: 'recordCheck', node: command.node, transition };
       return this.#queue.run(incidentId, () => this.#decide(incidentId, record, actor, role, idempotency));
+    });
+  }
+
+  preview(incidentId: string, actor: Actor, role: AccessRole, body: unknown): Promise<ServiceResult> {
+    return this.#guard(async () => {
+      const { node } = validateApiBody('walk-preview', body);
+      requireAuthorized(role, 'recordCheck');
+      if (incidentId.length === 0 || incidentId.length > MAX_ID_LENGTH) throw notFound(incidentId);
+      const transition = await this.#runCheck(incidentId, node, actor);
+      // The core's recordCheck decides on the walk as it stands now, exactly as run_check's would; nothing is appended.
+      const drafts = executeCommand(await this.#load(incidentId), { name: 'recordCheck', node, transition }, this.#context(actor));
+      return { status: 200, body: { events: drafts.map(({ type, data }) => ({ type, data })) } };
     });
   }
 

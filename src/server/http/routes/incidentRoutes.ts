@@ -50,5 +50,11 @@ export function incidentRoutes(service: IncidentService): Router {
     sendResult(res, await service.command(incidentId(req.params), actor, role, req.body, key));
   });
 
+  // Runs the current check without recording it: nothing to repeat safely, so no Idempotency-Key is read.
+  router.post('/:id/walk/preview', requireJsonBody, async (req, res) => {
+    const { actor, role } = caller(res);
+    sendResult(res, await service.preview(incidentId(req.params), actor, role, req.body));
+  });
+
   return router;
 }
