@@ -5,7 +5,7 @@ import type { EventStore } from '../store/eventStore.js';
 import { StoreFailedError } from '../store/storeErrors.js';
 import { AuthFailureLimiter } from './auth/authFailureLimiter.js';
 import { Authenticator } from './auth/authenticator.js';
-import { SessionStore } from './auth/sessionStore.js';
+import { SessionStore, type StoredSession } from './auth/sessionStore.js';
 import type { UserDirectory } from './auth/userDirectory.js';
 import type { Logger } from './createLogger.js';
 import { createApp } from './http/createApp.js';
@@ -30,6 +30,8 @@ export interface AssembleOptions {
   trustProxy?: boolean | string | number;
   /** Node process metrics on /metrics (default true). */
   processMetrics?: boolean;
+  /** Browser sessions from an earlier run, and where to save them (default: in memory only). */
+  sessions?: { initial: readonly StoredSession[]; save: (sessions: StoredSession[]) => Promise<void> };
   /** The bundled browser client to serve (see createApp). */
   webDir?: string;
 }
@@ -67,7 +69,14 @@ export function assembleServer(options: AssembleOptions): AssembledServer {
     },
   });
   metrics.countOpenIncidents = () => service.openIncidents();
-  const auth = new Authenticator(options.users, new SessionStore({ now }), new AuthFailureLimiter({ now, ...options.authFailures }));
+  const sessions = new SessionStore({
+    now,
+    ...(options.sessions ?? {}),
+    onSaveError: (error) => {
+      logger.error({ err: error }, 'browser sessions could not be saved; they still work until the server restarts');
+    },
+  });
+  const auth = new Authenticator(options.users, sessions, new AuthFailureLimiter({ now, ...options.authFailures }));
   const ready: ReadyCheck = async () => {
     if (stopping) return { ready: false, reason: 'the server is shutting down' };
     if (storeFailed) return { ready: false, reason: 'the event store failed to write; see the logs, fix the disk and restart' };

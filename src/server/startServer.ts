@@ -7,6 +7,7 @@ import { UserDirectory } from './auth/userDirectory.js';
 import { ensureFirstAdmin, usersFilePath } from './auth/usersFile.js';
 import type { Logger } from './createLogger.js';
 import { loadDemoScenarios, loadServerRunbooks } from './loadServerRunbooks.js';
+import { SessionsFile } from './auth/sessionsFile.js';
 import { defaultWebDir } from './http/webRoutes.js';
 import { attachRealtime, type Realtime } from './realtime/attachRealtime.js';
 import { socketAuthenticator } from './realtime/socketAuthenticator.js';
@@ -75,12 +76,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const users = await UserDirectory.open(usersFilePath(dataDir), (error) => {
       logger.error({ err: error }, 'the users file changed and cannot be read; the users read before stay in effect');
     });
+    const sessionsFile = new SessionsFile(dataDir);
     const assembled = assembleServer({
       store,
       runbooks: runbooks.catalog,
       sources: sourcesFactory({ overrides: options.sourceOverrides, env: options.env, ...(demo ? { scenarios: demo.scenarios } : {}) }),
       users,
       logger,
+      sessions: { initial: await sessionsFile.read(notice), save: (sessions) => sessionsFile.write(sessions) },
       webDir: options.webDir ?? defaultWebDir(),
       ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     });

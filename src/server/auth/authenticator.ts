@@ -77,7 +77,10 @@ export class Authenticator {
     if (limited) return limited;
     const result = await this.#byToken(token, address);
     if (!result.ok) return result;
-    return { ok: true, user: result.user, session: this.sessions.create(result.user.name) };
+    const session = this.sessions.create(result.user.name);
+    // The cookie goes out only once the session would survive a restart.
+    await this.sessions.persisted();
+    return { ok: true, user: result.user, session };
   }
 
   /** Ends the session a Cookie header names, if any (DELETE /api/session). */

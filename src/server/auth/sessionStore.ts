@@ -1,9 +1,16 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 export interface Session {
   id: string;
   userName: string;
   /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+/** A session as it is kept (and written to disk): the sha256 of its id, never the id itself. */
+export interface StoredSession {
+  idHash: string;
+  userName: string;
   expiresAt: number;
 }
 
@@ -13,43 +20,91 @@ export interface SessionStoreOptions {
   ttlMs?: number;
   /** Sessions kept at most; the oldest go first (default 10,000). */
   max?: number;
+  /** Sessions saved by an earlier run (expired ones are dropped). */
+  initial?: readonly StoredSession[];
+  /** Saves every live session after each change, so a restart does not sign everyone out. */
+  save?: (sessions: StoredSession[]) => Promise<void>;
+  onSaveError?: (error: unknown) => void;
 }
 
 const TWELVE_HOURS = 12 * 60 * 60 * 1000;
 
-/** Browser sessions, in memory: a random id (the cookie's value) → who. A restart signs everyone out. */
+export function hashSessionId(id: string): string {
+  return createHash('sha256').update(id).digest('base64url');
+}
+
+/**
+ * Browser sessions: a random id (the cookie's value) → who. Only the id's hash is kept, so the
+ * saved file cannot be replayed as cookies. With `save`, sessions outlive a restart: a page left
+ * open through a server restart reconnects without signing in again.
+ */
 export class SessionStore {
   readonly ttlMs: number;
   readonly #now: () => number;
   readonly #max: number;
-  readonly #sessions = new Map<string, Session>();
+  readonly #sessions = new Map<string, StoredSession>();
+  readonly #save: ((sessions: StoredSession[]) => Promise<void>) | undefined;
+  readonly #onSaveError: (error: unknown) => void;
+  #saving: Promise<void> = Promise.resolve();
+  #dirty = false;
 
   constructor(options: SessionStoreOptions) {
     this.#now = options.now;
     this.ttlMs = options.ttlMs ?? TWELVE_HOURS;
     this.#max = options.max ?? 10_000;
+    this.#save = options.save;
+    this.#onSaveError = options.onSaveError ?? (() => undefined);
+    const now = this.#now();
+    for (const session of options.initial ?? []) {
+      if (session.expiresAt > now) this.#sessions.set(session.idHash, { ...session });
+    }
   }
 
   create(userName: string): Session {
-    const session = { id: randomBytes(32).toString('base64url'), userName, expiresAt: this.#now() + this.ttlMs };
-    this.#sessions.set(session.id, session);
+    const id = randomBytes(32).toString('base64url');
+    const session = { id, userName, expiresAt: this.#now() + this.ttlMs };
+    this.#sessions.set(hashSessionId(id), { idHash: hashSessionId(id), userName, expiresAt: session.expiresAt });
     if (this.#sessions.size > this.#max) {
       const oldest = this.#sessions.keys().next();
       if (!oldest.done) this.#sessions.delete(oldest.value);
     }
+    this.#changed();
     return session;
   }
 
   get(id: string): Session | undefined {
-    const session = this.#sessions.get(id);
-    if (session && session.expiresAt <= this.#now()) {
-      this.#sessions.delete(id);
+    const idHash = hashSessionId(id);
+    const stored = this.#sessions.get(idHash);
+    if (!stored) return undefined;
+    if (stored.expiresAt <= this.#now()) {
+      this.#sessions.delete(idHash);
       return undefined;
     }
-    return session;
+    return { id, userName: stored.userName, expiresAt: stored.expiresAt };
   }
 
   delete(id: string): void {
-    this.#sessions.delete(id);
+    if (this.#sessions.delete(hashSessionId(id))) this.#changed();
+  }
+
+  /** Resolves once every change so far is saved (a sign-in answers only after its session is on disk). */
+  persisted(): Promise<void> {
+    return this.#saving;
+  }
+
+  #changed(): void {
+    const save = this.#save;
+    if (!save) return;
+    if (this.#dirty) return; // a save is queued; it will write the state as it is then
+    this.#dirty = true;
+    this.#saving = this.#saving.then(async () => {
+      this.#dirty = false;
+      const now = this.#now();
+      try {
+        await save([...this.#sessions.values()].filter((s) => s.expiresAt > now));
+      } catch (error) {
+        this.#onSaveError(error);
+      }
+    });
   }
 }

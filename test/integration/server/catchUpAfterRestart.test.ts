@@ -98,3 +98,34 @@ describe('catch-up after a server restart', () => {
     }
   }, 60_000);
 });
+
+describe('browser sessions across a restart', () => {
+  it('a session cookie from before a kill -9 still signs the page in after the restart; a signed-out one does not', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'runpath-session-restart-'));
+    dirs.push(dataDir);
+    const token = addUser(dataDir, 'ana', 'responder');
+    let server = await startServe(dataDir);
+    try {
+      const signIn = async (): Promise<string> => {
+        const answer = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+        expect(answer.status).toBe(201);
+        const cookie = /runpath_session=[^;]+/.exec(answer.headers.get('set-cookie') ?? '')?.[0];
+        if (cookie === undefined) throw new Error('no session cookie');
+        return cookie;
+      };
+      const kept = await signIn();
+      const ended = await signIn();
+      expect((await fetch(`${server.url}/api/session`, { method: 'DELETE', headers: { cookie: ended } })).status).toBe(204);
+      // The sign-out is saved after its answer; give it a moment before the kill.
+      await sleep(200);
+      await server.kill9();
+      server = await startServe(dataDir);
+      const me = await fetch(`${server.url}/api/session`, { headers: { cookie: kept } });
+      expect(me.status).toBe(200);
+      expect(await me.json()).toEqual({ user: { name: 'ana', role: 'responder' } });
+      expect((await fetch(`${server.url}/api/session`, { headers: { cookie: ended } })).status).toBe(401);
+    } finally {
+      await server.kill9();
+    }
+  });
+});
