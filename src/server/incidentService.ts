@@ -21,6 +21,7 @@ import type { EventStore, IdempotencyRecord } from '../store/eventStore.js';
 import { IdempotencyKeyTakenError, StaleAppendError } from '../store/eventStore.js';
 import { StoreClosedError, StoreFailedError } from '../store/storeErrors.js';
 import { ApiError } from './apiError.js';
+import { apiProblem } from './apiProblem.js';
 import { parseApiCommand, type ServiceCommand } from './apiCommand.js';
 import { validateApiBody } from './apiSchemas.js';
 import { incidentState, incidentSummary, runbookSummary } from './incidentSummary.js';
@@ -73,7 +74,9 @@ export interface IncidentService {
   /** The timeline after `afterSeq` as `role` may read it: `{ incidentId, events }`. */
   events(incidentId: string, afterSeq: number, role: AccessRole): Promise<ServiceResult>;
   list(role: AccessRole): Promise<ServiceResult>;
+  /** `{ runbooks: [summary + problems], rejected: [{ file, id?, problems }] }` (problems as ApiProblem). */
   runbooks(role: AccessRole): Promise<ServiceResult>;
+  /** `{ runbook, file?, problems }`. */
   runbook(id: string, role: AccessRole): Promise<ServiceResult>;
   /** Listens to stored events (broadcast only after store); returns the unsubscribe. */
   subscribe(listener: EventsListener): () => void;
@@ -241,8 +244,12 @@ class Service implements IncidentService {
   runbooks(role: AccessRole): Promise<ServiceResult> {
     return this.#guard(() => {
       requireAuthorized(role, 'read');
-      const runbooks = [...this.catalog.runbooks.values()].sort((a, b) => a.id.localeCompare(b.id)).map((r) => runbookSummary(r, this.catalog.file(r.id)));
-      return Promise.resolve({ status: 200, body: { runbooks } });
+      const { catalog } = this;
+      const runbooks = [...catalog.runbooks.values()]
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .map((r) => ({ ...runbookSummary(r, catalog.file(r.id)), problems: catalog.problems(r.id).map(apiProblem) }));
+      const rejected = catalog.rejected.map((r) => ({ file: r.file, ...(r.id === undefined ? {} : { id: r.id }), problems: r.problems.map(apiProblem) }));
+      return Promise.resolve({ status: 200, body: { runbooks, rejected } });
     });
   }
 
@@ -254,7 +261,8 @@ class Service implements IncidentService {
         throw new ApiError(404, 'runbook_not_found', `there is no runbook ${JSON.stringify(id.slice(0, 80))} on this server; list them with GET /api/runbooks`);
       }
       const file = this.catalog.file(id);
-      return Promise.resolve({ status: 200, body: file === undefined ? { runbook } : { runbook, file } });
+      const problems = this.catalog.problems(id).map(apiProblem);
+      return Promise.resolve({ status: 200, body: file === undefined ? { runbook, problems } : { runbook, file, problems } });
     });
   }
 

@@ -5,7 +5,7 @@ import type { FixtureScenario } from '../metrics/fixture/fixtureScenario.js';
 import { loadScenario, scenarioProblems } from '../metrics/fixture/fixtureScenario.js';
 import { checkCatalog } from '../runbook/checkCatalog.js';
 import type { Problem } from '../runbook/problem.js';
-import { runbookCatalog, type RunbookCatalog } from './runbookCatalog.js';
+import { runbookCatalog, type RejectedRunbook, type RunbookCatalog } from './runbookCatalog.js';
 
 /** One line for a problem: `file:line:col rule: message`. */
 export function problemText(p: Problem): string {
@@ -13,25 +13,31 @@ export function problemText(p: Problem): string {
 }
 
 export interface ServerRunbooks {
+  /** The runbooks without errors, each with its warnings; `catalog.rejected` holds the files left out with all their problems. */
   catalog: RunbookCatalog;
-  /** Runbooks left out (they have errors; `runpath validate` shows them all), and folder problems. */
+  /** Runbooks left out (they have errors; `runpath validate` shows them all), and folder problems: one log line each. */
   skipped: string[];
 }
 
 /**
  * Loads and checks the runbooks a server walks. Runbooks with errors are left out (a broken
  * runbook must not be walked in an incident), each named with its first error; warnings are fine.
+ * What was found is kept for the catalog page: each runbook's warnings, each left-out file's problems.
  */
 export async function loadServerRunbooks(dir: string, cwd: string): Promise<ServerRunbooks & { missing: boolean }> {
   const read = await readSourceFiles([dir], cwd);
   const catalog = checkCatalog(read.files);
   const skipped = read.problems.map(problemText);
+  // A file too large or unreadable is a file left out; a folder with no runbooks is not a file.
+  const rejected: RejectedRunbook[] = read.problems.filter((p) => p.rule !== 'no-runbooks').map((p) => ({ file: p.file, problems: [p] }));
   const usable = catalog.runbooks.filter((entry) => {
     const error = entry.problems.find((p) => p.severity === 'error');
     if (error) skipped.push(`${entry.file}: left out, it has errors (run runpath validate ${entry.file}); first: ${problemText(error)}`);
-    return entry.value !== undefined && !error;
+    const usable = entry.value !== undefined && !error;
+    if (!usable) rejected.push({ file: entry.file, ...(entry.value ? { id: entry.value.id } : {}), problems: entry.problems });
+    return usable;
   });
-  return { catalog: runbookCatalog(usable), skipped, missing: read.problems.some((p) => p.rule === 'no-runbooks') };
+  return { catalog: runbookCatalog(usable, rejected), skipped, missing: read.problems.some((p) => p.rule === 'no-runbooks') };
 }
 
 export interface DemoScenarios {

@@ -189,7 +189,7 @@ describe('createIncidentService', () => {
     const s = service(new MemoryEventStore());
     const listed = (await s.runbooks('viewer')).body as { runbooks: { id: string }[] };
     expect(listed.runbooks.map((r) => r.id)).toEqual(['db-slow']);
-    expect((await s.runbook('db-slow', 'viewer')).body).toEqual({ runbook: dbSlow });
+    expect((await s.runbook('db-slow', 'viewer')).body).toEqual({ runbook: dbSlow, problems: [] });
     const missing = await s.runbook('nope', 'viewer');
     expect([missing.status, asError(missing.body).code]).toEqual([404, 'runbook_not_found']);
   });

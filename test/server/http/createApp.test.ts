@@ -228,7 +228,7 @@ describe('the HTTP API', () => {
     it('lists the runbooks and shows one; unknown is 404 runbook_not_found', async () => {
       const t = testApp();
       const list = await request(t.app).get('/api/runbooks').set('Authorization', bearer('viewer')).expect(200);
-      expect(list.body).toEqual({ runbooks: [expect.objectContaining({ id: 'db-slow', title: 'Database is slow', start: 'latency' })] });
+      expect(list.body).toEqual({ runbooks: [expect.objectContaining({ id: 'db-slow', title: 'Database is slow', start: 'latency', problems: [] })], rejected: [] });
       const one = await request(t.app).get('/api/runbooks/db-slow').set('Authorization', bearer('viewer')).expect(200);
       expect((one.body as { runbook: { nodes: object } }).runbook.nodes).toHaveProperty('latency');
       const missing = await request(t.app).get('/api/runbooks/nope').set('Authorization', bearer('viewer')).expect(404);

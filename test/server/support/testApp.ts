@@ -7,6 +7,7 @@ import { assembleServer, type AssembledServer } from '../../../src/server/assemb
 import { hashToken } from '../../../src/server/auth/apiToken.js';
 import { UserDirectory } from '../../../src/server/auth/userDirectory.js';
 import { createLogger } from '../../../src/server/createLogger.js';
+import type { RunbookCatalog } from '../../../src/server/runbookCatalog.js';
 import type { EventStore } from '../../../src/store/eventStore.js';
 import { MemoryEventStore } from '../../../src/store/memoryEventStore.js';
 import { dbSlow, dbSlowScenario } from '../../fixtures/server/runbooks.js';
@@ -32,6 +33,8 @@ export interface TestApp extends AssembledServer {
 export interface TestAppOptions {
   store?: EventStore;
   runbooks?: Runbook[];
+  /** A whole catalog (with problems and rejected files) instead of `runbooks`. */
+  catalog?: RunbookCatalog;
   scenarios?: Record<string, FixtureScenario>;
   authLimit?: number;
   now?: () => number;
@@ -54,7 +57,7 @@ export function testApp(options: TestAppOptions = {}): TestApp {
   });
   const server = assembleServer({
     store,
-    runbooks: new Map(runbooks.map((r) => [r.id, r])),
+    runbooks: options.catalog ?? new Map(runbooks.map((r) => [r.id, r])),
     sources: (runbook) => {
       const fixture = scenarios[runbook.id];
       return createSources(runbook, { overrides: {}, env: {}, ...(fixture ? { fixture } : {}) });
