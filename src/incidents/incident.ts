@@ -26,6 +26,8 @@ export interface IncidentWalk {
   state: WalkState;
   /** Who the end node said to page next. */
   handoff?: string;
+  /** The `at` of its last step.entered or walk.ended: since when it waits where it is (or has ended). */
+  enteredAt?: string;
 }
 
 /** A moment a figure is measured to: the event that marks it and how long after the opening it came. */

@@ -127,6 +127,8 @@ function applyTyped(draft: Incident, event: TimelineEvent, typed: TypedTimelineE
       if (!walk || walk.state.ended) return false;
       const moved = { ...walk, state: applyWalkEvent(walk.state, typed) };
       if (typed.type === 'walk.ended' && typed.data.handoff !== undefined) moved.handoff = typed.data.handoff;
+      // The event carries the time (the store's clock): the fold itself reads none.
+      if (typed.type === 'step.entered' || typed.type === 'walk.ended') moved.enteredAt = event.at;
       draft.walk = moved;
       if (typed.type === 'action.completed' && typed.data.mitigation && draft.figures.timeToMitigate === undefined) {
         draft.figures = { ...draft.figures, timeToMitigate: milestone(draft, event) };

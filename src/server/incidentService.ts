@@ -32,8 +32,11 @@ import { refusalResult, type ServiceResult } from './serviceResult.js';
 
 export type { ServiceResult } from './serviceResult.js';
 
-/** Gets every batch of stored events, once durable, in seq order per incident. */
-export type EventsListener = (events: readonly TimelineEvent[]) => void;
+/**
+ * Gets every batch of stored events, once durable, in seq order per incident (one incident per
+ * batch), with the incident as the batch leaves it: the service's own fold, not to be changed.
+ */
+export type EventsListener = (events: readonly TimelineEvent[], incident: Incident) => void;
 
 export interface IncidentServiceOptions {
   store: EventStore;
@@ -169,7 +172,7 @@ class Service implements IncidentService {
         const stored = await this.#appendOrReplay(incidentId, drafts, 0, { scope: OPEN_SCOPE, key: idempotencyKey, fingerprint, kind: 'open' }, role);
         if (!Array.isArray(stored)) return stored;
         const incident = this.#remember(reduceIncident(stored));
-        this.#publish(stored);
+        this.#publish(stored, incident);
         return { status: 201, body: incident };
       };
       // One key opens one incident: a second request with it waits for the first, then replays it.
@@ -327,7 +330,7 @@ class Service implements IncidentService {
         const stored = await this.#appendOrReplay(incidentId, drafts, incident.lastSeq, idempotency, role);
         if (!Array.isArray(stored)) return stored;
         const next = this.#remember(reduceIncident(stored, incident));
-        this.#publish(stored);
+        this.#publish(stored, next);
         return { status: 201, body: { events: timelineView(stored, { role }), incident: incidentState(next) } };
       } catch (error) {
         // Another writer (not through this service) appended meanwhile: decide again on what is there now.
@@ -436,10 +439,10 @@ class Service implements IncidentService {
     return newest;
   }
 
-  #publish(events: readonly TimelineEvent[]): void {
+  #publish(events: readonly TimelineEvent[], incident: Incident): void {
     for (const listener of this.#listeners) {
       try {
-        listener(events);
+        listener(events, incident);
       } catch (error) {
         this.#onError(error, 'an events listener threw');
       }

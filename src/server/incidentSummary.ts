@@ -1,13 +1,32 @@
-import type { Incident } from '../incidents/incident.js';
+import type { Incident, IncidentWalk } from '../incidents/incident.js';
 import type { Runbook } from '../runbook/types.js';
 
-/** An incident as a list shows it: what it is and where it stands, without its notes. */
-export function incidentSummary(incident: Incident): Record<string, unknown> {
+/** An incident as a list shows it (GET /api/incidents, the lobby's `incident` event). */
+export type IncidentSummary = Pick<Incident, 'id' | 'title' | 'severity' | 'status' | 'openedAt' | 'openedBy' | 'roles' | 'lastSeq' | 'figures' | 'runbook'> & {
+  walk?: Pick<IncidentWalk, 'runbookId' | 'runbookTitle'> & {
+    current: string | null;
+    ended?: NonNullable<IncidentWalk['state']['ended']>;
+    /** Since when the walk waits at `current`, or has ended (ISO time): how long it is stuck. */
+    since?: string;
+  };
+};
+
+/**
+ * An incident as a list shows it: what it is and where it stands, without its notes. The same for
+ * every access role (nothing in it is redactable), so one summary serves every reader.
+ */
+export function incidentSummary(incident: Incident): IncidentSummary {
   const { id, title, severity, status, openedAt, openedBy, roles, lastSeq, figures, runbook, walk } = incident;
-  const summary: Record<string, unknown> = { id, title, severity, status, openedAt, openedBy, roles, lastSeq, figures };
+  const summary: IncidentSummary = { id, title, severity, status, openedAt, openedBy, roles, lastSeq, figures };
   if (runbook) summary.runbook = runbook;
   if (walk) {
-    summary.walk = { runbookId: walk.runbookId, runbookTitle: walk.runbookTitle, current: walk.state.current, ...(walk.state.ended ? { ended: walk.state.ended } : {}) };
+    summary.walk = {
+      runbookId: walk.runbookId,
+      runbookTitle: walk.runbookTitle,
+      current: walk.state.current,
+      ...(walk.state.ended ? { ended: walk.state.ended } : {}),
+      ...(walk.enteredAt === undefined ? {} : { since: walk.enteredAt }),
+    };
   }
   return summary;
 }

@@ -70,6 +70,7 @@ describe('reduceIncident', () => {
           inputs: { cluster: 'orders' },
           ended: { node: 'fine', outcome: 'resolved', by: 'end' },
         },
+        enteredAt: '2024-05-01T12:10:00.000Z',
       },
       notes: [{ seq: 5, at: '2024-05-01T12:03:00.000Z', actor: alice, claimedAt: '2024-05-01T11:50:00.000Z', redacted: true }],
       starred: [8],
@@ -92,6 +93,30 @@ describe('reduceIncident', () => {
     engine = step(dbLatency, engine, { kind: 'action', result: 'done' }).state;
     engine = step(dbLatency, engine, { kind: 'check', observation: { status: 'ok', series: [{ labels: {}, value: 0.05 }] } }).state;
     expect(reduceIncident(t.events).walk?.state).toEqual(engine);
+  });
+
+  it('remembers when the walk entered its current node, or ended, from the events\' own times', () => {
+    const t = scripted();
+    const at = (seq: number) => reduceIncident(t.events.slice(0, seq)).walk?.enteredAt;
+    expect(at(2)).toBeUndefined(); // walk.started: no node entered yet
+    expect(at(3)).toBe('2024-05-01T12:00:00.000Z'); // entered latency with the opening
+    expect(at(6)).toBe('2024-05-01T12:00:00.000Z'); // a note and the check's evaluation move nothing
+    expect(at(7)).toBe('2024-05-01T12:04:00.000Z'); // → restart
+    expect(at(9)).toBe('2024-05-01T12:07:00.000Z'); // → verify
+    expect(at(12)).toBe('2024-05-01T12:10:00.000Z'); // → fine
+    expect(at(13)).toBe('2024-05-01T12:10:00.000Z'); // walk.ended
+    expect(at(18)).toBe('2024-05-01T12:10:00.000Z'); // ended stays ended
+  });
+
+  it('a new walk forgets the old walk\'s time until it enters its first node', () => {
+    const t = new FakeTimeline();
+    t.run(openIncident, { title: 'Again', severity: 'sev2', runbook: 'db-latency' });
+    t.advance(MINUTE).run(recordCheck, checkValue(t.incident, 0.9));
+    expect(t.incident?.walk?.enteredAt).toBe('2024-05-01T12:01:00.000Z');
+    t.advance(MINUTE).append([{ type: 'walk.started', actor: alice, data: { runbookId: 'db-latency', runbookTitle: 'Again', inputs: {} } }]);
+    expect(t.incident?.walk?.enteredAt).toBeUndefined();
+    t.advance(MINUTE).append([{ type: 'step.entered', actor: alice, data: { node: 'latency', nodeType: 'check', visit: 1 } }]);
+    expect(t.incident?.walk).toMatchObject({ enteredAt: '2024-05-01T12:03:00.000Z', state: { current: 'latency' } });
   });
 
   it('keeps the note text until it is redacted', () => {

@@ -1,7 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
+import { incidentSummary } from '../incidentSummary.js';
 import { LiveFeed, type FeedRooms, type ViewKind } from './liveFeed.js';
+import { Lobby, type LobbyRoom } from './lobby.js';
 import { Presence } from './presence.js';
 import type { RealtimeService, RealtimeUser } from './realtimeService.js';
 import { SERVER_EVENTS, SocketSession, type PresenceUpdate } from './socketSession.js';
@@ -50,6 +52,9 @@ export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
 /** The message of the connect_error a refused client sees. */
 export const UNAUTHORIZED = 'unauthorized';
 
+/** The room of the sockets watching the incidents list (a socket id never holds a colon). */
+const LOBBY_ROOM = 'lobby:incidents';
+
 function roomName(incidentId: string, view: ViewKind): string {
   // Prefixed so a room never shares its name with a socket id (socket.io's per-socket rooms).
   return `incident:${view}:${incidentId}`;
@@ -82,16 +87,35 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     },
   };
   const feed = new LiveFeed(rooms);
+  const lobbyRoom: LobbyRoom = {
+    join: (member) => {
+      void io.sockets.sockets.get(member.id)?.join(LOBBY_ROOM);
+    },
+    leave: (member) => {
+      void io.sockets.sockets.get(member.id)?.leave(LOBBY_ROOM);
+    },
+    broadcast: (update) => {
+      io.to(LOBBY_ROOM).emit(SERVER_EVENTS.incident, update);
+    },
+  };
+  const lobby = new Lobby(lobbyRoom);
   const presence = new Presence();
   const announcePresence = (incidentId: string): void => {
     const update: PresenceUpdate = { incidentId, users: presence.users(incidentId) };
-    io.to([roomName(incidentId, 'full'), roomName(incidentId, 'redacted')]).emit(SERVER_EVENTS.presence, update);
+    // One emit to the union of the rooms: a socket in the incident's room and the lobby gets it once.
+    io.to([roomName(incidentId, 'full'), roomName(incidentId, 'redacted'), LOBBY_ROOM]).emit(SERVER_EVENTS.presence, update);
   };
-  const unsubscribe = service.subscribe((events) => {
+  const unsubscribe = service.subscribe((events, incident) => {
     try {
       feed.publish(events);
     } catch (error) {
       logger.error({ err: error }, 'publishing stored events to sockets failed');
+    }
+    try {
+      // One summary per batch, whoever watches; none when nobody does.
+      if (lobby.watched) lobby.publish(incidentSummary(incident));
+    } catch (error) {
+      logger.error({ err: error }, 'publishing an incident summary to the lobby failed');
     }
   });
 
@@ -118,7 +142,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     );
   });
 
-  const ctx = { service, feed, presence, logger, announcePresence, maxIncidents: options.maxIncidentsPerSocket ?? 50 };
+  const ctx = { service, feed, lobby, presence, logger, announcePresence, maxIncidents: options.maxIncidentsPerSocket ?? 50 };
   io.on('connection', (socket) => {
     const user = (socket.data as { user?: RealtimeUser }).user;
     if (!user) {

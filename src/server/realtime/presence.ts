@@ -34,4 +34,9 @@ export class Presence {
     if (!room) return [];
     return [...room].map(([name, connections]) => ({ name, connections })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
+
+  /** Every incident someone is looking at, with its users (the lobby's snapshot). */
+  all(): Record<string, PresentUser[]> {
+    return Object.fromEntries([...this.#rooms.keys()].map((incidentId) => [incidentId, this.users(incidentId)]));
+  }
 }

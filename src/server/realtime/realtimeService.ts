@@ -11,6 +11,7 @@ export interface RealtimeUser {
 
 /**
  * The part of the incident service the gateway uses. `subscribe` delivers each batch of events
- * only after it is durable, in seq order per incident: the gateway broadcasts what it gets.
+ * only after it is durable, in seq order per incident, with the incident as it leaves it: the
+ * gateway broadcasts what it gets. `list` is the lobby's first answer (watch).
  */
-export type RealtimeService = Pick<IncidentService, 'events' | 'command' | 'subscribe'>;
+export type RealtimeService = Pick<IncidentService, 'events' | 'command' | 'subscribe' | 'list'>;

@@ -20,6 +20,9 @@ export interface CommandMessage {
   idempotencyKey?: string;
 }
 
+/** `watch` and `unwatch` carry nothing: an empty object. */
+export type EmptyMessage = Record<string, never>;
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ServiceResult };
 
 const MAX_ID = 200;
@@ -91,5 +94,15 @@ export function parseCommand(value: unknown): Parsed<CommandMessage> {
     const parsed: CommandMessage = { incidentId, command: command as Record<string, unknown> };
     if (message.idempotencyKey !== undefined) parsed.idempotencyKey = text(message.idempotencyKey, 'idempotencyKey', MAX_KEY);
     return parsed;
+  });
+}
+
+/** `watch` and `unwatch`: an empty object, so a later version can add fields without old servers misreading them. */
+export function parseEmpty(value: unknown, event: 'watch' | 'unwatch'): Parsed<EmptyMessage> {
+  return parse(() => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${event} takes an empty object {}, not ${describe(value)}`);
+    const extra = Object.keys(value);
+    if (extra.length > 0) fail(`${event} has unknown field ${extra.map((k) => JSON.stringify(k)).join(', ')}; it takes an empty object {}`);
+    return {};
   });
 }

@@ -1,17 +1,19 @@
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
+import type { IncidentSummary } from '../incidentSummary.js';
 import type { LiveFeed, FeedMember, LiveBatch } from './liveFeed.js';
+import type { Lobby, LobbyMember, SummaryUpdate } from './lobby.js';
 import type { Presence, PresentUser } from './presence.js';
 import type { RealtimeService, RealtimeUser } from './realtimeService.js';
 import { onMessage, type Reply } from './socketHandler.js';
 import { socketError } from './socketError.js';
-import { parseCommand, parseJoin, parseLeave } from './socketMessages.js';
+import { parseCommand, parseEmpty, parseJoin, parseLeave } from './socketMessages.js';
 
 /** Event names the server emits. */
-export const SERVER_EVENTS = { events: 'events', presence: 'presence' } as const;
+export const SERVER_EVENTS = { events: 'events', presence: 'presence', incident: 'incident' } as const;
 
 /** Event names the server answers. */
-export const CLIENT_EVENTS = ['join', 'leave', 'command'] as const;
+export const CLIENT_EVENTS = ['join', 'leave', 'command', 'watch', 'unwatch'] as const;
 
 export interface PresenceUpdate {
   incidentId: string;
@@ -21,6 +23,8 @@ export interface PresenceUpdate {
 export interface SessionContext {
   service: RealtimeService;
   feed: LiveFeed;
+  /** The incidents list, live (watch/unwatch). */
+  lobby: Lobby;
   presence: Presence;
   logger: Pick<Logger, 'error' | 'debug'>;
   /** Sends the room's presence to everyone in it. */
@@ -33,6 +37,9 @@ export class SocketSession {
   readonly #user: RealtimeUser;
   readonly #ctx: SessionContext;
   readonly #member: FeedMember;
+  readonly #watcher: LobbyMember;
+  /** A watch whose list read is running. */
+  #watching = false;
   /** Incidents whose room this socket joined (counted in presence). */
   readonly #present = new Set<string>();
   /** Incidents whose catch-up read is running. */
@@ -42,9 +49,12 @@ export class SocketSession {
     this.#user = user;
     this.#ctx = ctx;
     this.#member = { id: socket.id, role: user.role, send: (batch: LiveBatch) => socket.emit(SERVER_EVENTS.events, batch) };
+    this.#watcher = { id: socket.id, send: (update: SummaryUpdate) => socket.emit(SERVER_EVENTS.incident, update) };
     onMessage(socket, 'join', (payload, reply) => this.#join(payload, reply), ctx.logger);
     onMessage(socket, 'leave', (payload, reply) => { this.#leave(payload, reply); }, ctx.logger);
     onMessage(socket, 'command', (payload, reply) => this.#command(payload, reply), ctx.logger);
+    onMessage(socket, 'watch', (payload, reply) => this.#watch(payload, reply), ctx.logger);
+    onMessage(socket, 'unwatch', (payload, reply) => { this.#unwatch(payload, reply); }, ctx.logger);
     socket.on('disconnect', () => { this.#disconnected(); });
   }
 
@@ -123,7 +133,56 @@ export class SocketSession {
     reply(await this.#ctx.service.command(incidentId, actor, this.#user.role, command, idempotencyKey));
   }
 
+  async #watch(payload: unknown, reply: Reply): Promise<void> {
+    const parsed = parseEmpty(payload, 'watch');
+    if (!parsed.ok) {
+      reply(parsed.error);
+      return;
+    }
+    if (this.#watching) {
+      reply(socketError('watch_in_progress', 'a watch is still reading the incidents list; wait for its answer before watching again'));
+      return;
+    }
+    // Register for summaries before reading, so nothing stored during the read is lost.
+    const catchUp = this.#ctx.lobby.beginWatch(this.#watcher);
+    this.#watching = true;
+    let result;
+    try {
+      result = await this.#ctx.service.list(this.#user.role);
+    } catch (error) {
+      catchUp.cancel();
+      throw error;
+    } finally {
+      this.#watching = false;
+    }
+    if (!catchUp.active) {
+      reply(socketError('watch_cancelled', 'unwatch came before the incidents list was read; watch again to follow it'));
+      return;
+    }
+    const incidents = result.status === 200 ? summaries(result.body) : undefined;
+    if (!incidents) {
+      catchUp.cancel();
+      reply(result.status === 200 ? socketError('internal_error', 'the server read the incidents list in an unexpected shape; report this') : result);
+      return;
+    }
+    reply({ status: 200, body: { incidents, presence: this.#ctx.presence.all() } });
+    // Right after the ack, in the same tick: the summaries stored during the read, then the room.
+    catchUp.finish(incidents);
+  }
+
+  #unwatch(payload: unknown, reply: Reply): void {
+    const parsed = parseEmpty(payload, 'unwatch');
+    if (!parsed.ok) {
+      reply(parsed.error);
+      return;
+    }
+    const was = this.#ctx.lobby.has(this.#watcher);
+    this.#ctx.lobby.leave(this.#watcher);
+    reply({ status: 200, body: { left: was } });
+  }
+
   #disconnected(): void {
+    this.#ctx.lobby.leave(this.#watcher);
     for (const incidentId of new Set([...this.#present, ...this.#joining])) {
       this.#ctx.feed.leave(this.#member, incidentId);
       this.#drop(incidentId);
@@ -148,4 +207,13 @@ function timelineEntries(body: unknown): { seq: number }[] | undefined {
     entries.push(item as { seq: number });
   }
   return entries;
+}
+
+/** The summaries of a list answer (`{ incidents }`), each with the id and lastSeq the lobby orders by. */
+function summaries(body: unknown): IncidentSummary[] | undefined {
+  const list: unknown = typeof body === 'object' && body !== null && 'incidents' in body ? body.incidents : undefined;
+  if (!Array.isArray(list)) return undefined;
+  const valid = (list as unknown[]).every((item) => typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' && 'lastSeq' in item && typeof item.lastSeq === 'number');
+  // Checked for what the lobby reads; the rest is the service's own summary, passed on as it is.
+  return valid ? (list as IncidentSummary[]) : undefined;
 }

@@ -125,6 +125,7 @@ describe('attachRealtime: the seam between catch-up and live', () => {
       wrapService: (service) => ({
         command: service.command.bind(service),
         subscribe: service.subscribe.bind(service),
+        list: service.list.bind(service),
         events: async (...args) => {
           const answer = await service.events(...args);
           if (holdReads) await slowRead.wait();
@@ -154,12 +155,13 @@ describe('attachRealtime: the seam between catch-up and live', () => {
       wrapService: (service) => ({
         command: service.command.bind(service),
         events: service.events.bind(service),
-        subscribe: (listener) => service.subscribe((events: readonly StoredEvent[]) => {
+        list: service.list.bind(service),
+        subscribe: (listener) => service.subscribe((events: readonly StoredEvent[], incident) => {
           if (!holdPublish) {
-            listener(events);
+            listener(events, incident);
             return;
           }
-          void slowPublish.wait().then(() => { listener(events); });
+          void slowPublish.wait().then(() => { listener(events, incident); });
         }),
       }),
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand, parseJoin, parseLeave } from '../../../src/server/realtime/socketMessages.js';
+import { parseCommand, parseEmpty, parseJoin, parseLeave } from '../../../src/server/realtime/socketMessages.js';
 
 function errorOf(result: { ok: boolean; error?: { status: number; body: unknown } }): { status: number; code: string; message: string } {
   if (result.ok || !result.error) throw new Error('expected a refusal');
@@ -44,5 +44,12 @@ describe('socket messages', () => {
     expect(errorOf(parseCommand({ incidentId: 'inc-1', command: 'note' })).message).toContain('command must be an object');
     expect(errorOf(parseCommand({ incidentId: 'inc-1', command: [] })).message).toContain('command must be an object');
     expect(errorOf(parseCommand({ incidentId: 'inc-1', command: {}, idempotencyKey: 3 })).message).toContain('idempotencyKey must be a non-empty string');
+  });
+
+  it('watch and unwatch take an empty object and nothing else', () => {
+    expect(parseEmpty({}, 'watch')).toEqual({ ok: true, value: {} });
+    expect(errorOf(parseEmpty({ all: true }, 'watch')).message).toBe('watch has unknown field "all"; it takes an empty object {}');
+    expect(errorOf(parseEmpty([], 'unwatch')).message).toBe('unwatch takes an empty object {}, not []');
+    expect(errorOf(parseEmpty(null, 'unwatch'))).toMatchObject({ status: 400, code: 'invalid_message' });
   });
 });
