@@ -69,24 +69,27 @@ describe('runbookLayout', () => {
     expect(byId.get('recent-deploy')).toMatchObject({ type: 'question', title: 'Was anything deployed to checkout in the last hour?' });
     expect(byId.get('rollback')).toMatchObject({ type: 'action', typeLabel: 'action · mitigation', mitigation: true });
     expect(byId.get('resolved')).toMatchObject({ type: 'end', typeLabel: 'end · resolved', outcome: 'resolved' });
-    // The question's title wraps onto two lines at most, none longer than 30 characters.
+    // The question's title wraps onto three lines at most, none longer than 24 characters.
     const lines = byId.get('recent-deploy')?.titleLines ?? [];
-    expect(lines.length).toBe(2);
-    for (const line of lines) expect(line.length).toBeLessThanOrEqual(30);
+    expect(lines).toEqual(['Was anything deployed to', 'checkout in the last', 'hour?']);
+    const long = runbookLayout({ ...checkout, nodes: { ...checkout.nodes, rollback: { type: 'action', title: 'word '.repeat(40), instructions: 'x', next: 'resolved' } } });
+    const cut = long.nodes.find((n) => n.id === 'rollback')?.titleLines ?? [];
+    expect(cut.length).toBe(3);
+    expect(cut[2]?.endsWith('…')).toBe(true);
+    for (const line of cut) expect(line.length).toBeLessThanOrEqual(24);
   });
 
-  it('labels every outlet, and routes each edge from its source box to its target box', () => {
+  it('labels every outlet, joins the outlets to one target into one edge, and routes each edge between its boxes', () => {
     const layout = runbookLayout(checkout);
     expect(layout.edges.map((e) => `${e.from}>${e.to}:${e.label}`)).toEqual([
       'error-rate>recent-deploy:> 0.05',
-      'error-rate>resolved:default',
-      'error-rate>resolved:no data',
-      'error-rate>resolved:error',
+      'error-rate>resolved:default / no data / error',
       'recent-deploy>rollback:Yes',
       'recent-deploy>resolved:No',
       'rollback>error-rate:next',
     ]);
-    expect(layout.edges[0]?.fullLabel).toBe('> 0.05: error ratio above 5%');
+    expect(layout.edges[0]?.fullLabel).toBe('> 0.05 (error ratio above 5%)');
+    expect(layout.edges[1]?.kinds).toEqual(['default', 'no_data', 'error']);
     expect(new Set(layout.edges.map((e) => e.key)).size).toBe(layout.edges.length);
     const nodes = new Map(layout.nodes.map((n) => [n.id, n]));
     for (const edge of layout.edges) {
@@ -164,10 +167,12 @@ describe('neighbourInDirection', () => {
 });
 
 describe('edge geometry', () => {
-  it('draws a straight segment as a line and rounds inner corners, ending on the last point', () => {
+  it('draws straight segments as lines and rounds inner corners, passing by every point', () => {
     expect(smoothPath([{ x: 0, y: 0 }, { x: 0, y: 10 }])).toBe('M0,0L0,10');
-    expect(smoothPath([{ x: 0, y: 0 }, { x: 0, y: 10 }, { x: 10, y: 20 }])).toBe('M0,0Q0,10 10,20');
-    expect(smoothPath([{ x: 0, y: 0 }, { x: 0, y: 10 }, { x: 10, y: 20 }, { x: 10, y: 40 }])).toBe('M0,0Q0,10 5,15Q10,20 10,40');
+    // The corner at (0,40): the line stops 10 before it, curves round it, and goes on to the end.
+    expect(smoothPath([{ x: 0, y: 0 }, { x: 0, y: 40 }, { x: 30, y: 40 }])).toBe('M0,0L0,30Q0,40 10,40L30,40');
+    // A short segment: the corner is cut at most half of it.
+    expect(smoothPath([{ x: 0, y: 0 }, { x: 0, y: 8 }, { x: 30, y: 8 }])).toBe('M0,0L0,4Q0,8 10,8L30,8');
     expect(smoothPath([])).toBe('');
   });
   it('points the arrow head along the last segment', () => {

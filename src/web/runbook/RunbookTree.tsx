@@ -8,9 +8,9 @@ export interface RunbookTreeProps {
   runbook: Runbook;
   /** The walk's path so far (node ids, repeats allowed): those nodes and the edges between them are highlighted. */
   path?: readonly string[];
-  /** The node the walk waits at; highlighted strongly and scrolled into view when it changes. */
+  /** The node the walk waits at; highlighted strongly and scrolled into view (in the tree's box) when it changes. */
   current?: string | null;
-  /** The node shown in a detail panel beside the tree. */
+  /** The node shown in a detail panel beside the tree (scrolled into view when there is no current node). */
   selected?: string;
   onSelect?: (nodeId: string) => void;
   /** Smaller boxes (type and id; titles in tooltips), for the incident room. */
@@ -18,7 +18,7 @@ export interface RunbookTreeProps {
 }
 
 // Below this scale the text gets too small to read: scroll sideways instead.
-const MIN_SCALE = 0.7;
+const MIN_SCALE = 0.8;
 
 const ARROWS: Record<string, 'up' | 'down' | 'left' | 'right'> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
@@ -32,12 +32,14 @@ export function RunbookTree({ runbook, path = [], current = null, selected, onSe
   const steps = useMemo(() => pathSteps(path), [path]);
   const scroller = useRef<HTMLDivElement>(null);
 
-  // Scroll the tree's own box (never the page) so the current node is in view.
+  // Scroll the tree's own box (never the page) so the node that matters is in view: the current
+  // one, else the selected one, else the start. At once on the first draw, smoothly after.
+  const focus = current ?? selected ?? runbook.start;
+  const drawn = useRef(false);
   useEffect(() => {
     const box = scroller.current;
-    if (!box || current === null) return;
-    const target = box.querySelector(`[data-node="${CSS.escape(current)}"]`);
-    if (!target) return;
+    const target = box?.querySelector(`[data-node="${CSS.escape(focus)}"]`);
+    if (!box || !target) return;
     const outer = box.getBoundingClientRect();
     const inner = target.getBoundingClientRect();
     const margin = 24;
@@ -45,8 +47,9 @@ export function RunbookTree({ runbook, path = [], current = null, selected, onSe
     let top = box.scrollTop;
     if (inner.left < outer.left + margin || inner.right > outer.right - margin) left += inner.left + inner.width / 2 - (outer.left + outer.width / 2);
     if (inner.top < outer.top + margin || inner.bottom > outer.bottom - margin) top += inner.top + inner.height / 2 - (outer.top + outer.height / 2);
-    if (left !== box.scrollLeft || top !== box.scrollTop) box.scrollTo({ left, top, behavior: 'smooth' });
-  }, [current, layout]);
+    if (left !== box.scrollLeft || top !== box.scrollTop) box.scrollTo({ left, top, behavior: drawn.current ? 'smooth' : 'auto' });
+    drawn.current = true;
+  }, [focus, layout]);
 
   const onKeyDown = (event: KeyboardEvent, id: string): void => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -77,6 +80,11 @@ export function RunbookTree({ runbook, path = [], current = null, selected, onSe
             <Edge key={edge.key} edge={edge} taken={steps.has(`${edge.from}>${edge.to}`)} />
           ))}
         </g>
+        <g class="tree-labels" aria-hidden="true">
+          {layout.edges.map((edge) => (
+            <EdgeLabel key={edge.key} edge={edge} taken={steps.has(`${edge.from}>${edge.to}`)} />
+          ))}
+        </g>
         <g class="tree-nodes">
           {layout.nodes.map((node) => (
             <Node
@@ -101,17 +109,25 @@ function Edge({ edge, taken }: { edge: LayoutEdge; taken: boolean }) {
   const { points } = edge;
   const end = points[points.length - 1];
   const before = points[points.length - 2];
+  // Only for when the source fails or is empty: drawn dashed, the ways a walk should rarely go.
+  const fallback = edge.kinds.every((k) => k === 'error' || k === 'no_data');
   return (
-    <g class={`tree-edge edge-${edge.kind}${taken ? ' on-path' : ''}`} data-from={edge.from} data-to={edge.to}>
+    <g class={`tree-edge edge-${edge.kind}${fallback ? ' fallback' : ''}${taken ? ' on-path' : ''}`} data-from={edge.from} data-to={edge.to}>
       <title>{`${edge.from} → ${edge.to}: ${edge.fullLabel}`}</title>
       <path d={smoothPath(points)} />
       {end && before ? <polygon class="arrow" points={arrowHead(before, end)} /> : null}
-      {edge.label !== '' ? (
-        <g class="edge-label">
-          <rect x={edge.labelX - edge.labelWidth / 2} y={edge.labelY - TEXT.labelHeight / 2} width={edge.labelWidth} height={TEXT.labelHeight} rx="3" />
-          <text x={edge.labelX} y={edge.labelY} dominant-baseline="central" text-anchor="middle">{edge.label}</text>
-        </g>
-      ) : null}
+    </g>
+  );
+}
+
+/** Drawn above every line, so no other edge crosses a label. */
+function EdgeLabel({ edge, taken }: { edge: LayoutEdge; taken: boolean }) {
+  if (edge.label === '') return null;
+  return (
+    <g class={`edge-label${taken ? ' on-path' : ''}`} data-from={edge.from} data-to={edge.to}>
+      <title>{`${edge.from} → ${edge.to}: ${edge.fullLabel}`}</title>
+      <rect x={edge.labelX - edge.labelWidth / 2} y={edge.labelY - TEXT.labelHeight / 2} width={edge.labelWidth} height={TEXT.labelHeight} rx="3" />
+      <text x={edge.labelX} y={edge.labelY} dominant-baseline="central" text-anchor="middle">{edge.label}</text>
     </g>
   );
 }

@@ -1,18 +1,35 @@
 import type { Point } from './runbookLayout.js';
 
-/** The polyline through dagre's points, its inner corners rounded with quadratic curves. */
-export function smoothPath(points: readonly Point[]): string {
-  const [first, ...rest] = points;
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+/** `from` moved towards `to` by `distance`, at most half the way (so two corners of one segment never cross). */
+function towards(from: Point, to: Point, distance: number): Point {
+  const length = Math.hypot(to.x - from.x, to.y - from.y);
+  if (length === 0) return from;
+  const t = Math.min(distance, length / 2) / length;
+  return { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
+}
+
+/**
+ * The polyline through dagre's points with each inner corner rounded (radius `radius`): the line
+ * still passes by every point, so a label placed on one of them stays on its edge.
+ */
+export function smoothPath(points: readonly Point[], radius = 10): string {
+  const [first] = points;
   if (!first) return '';
-  if (rest.length < 2) return `M${first.x},${first.y}${rest.map((p) => `L${p.x},${p.y}`).join('')}`;
-  let d = `M${first.x},${first.y}`;
-  for (let i = 0; i < rest.length - 1; i++) {
-    const corner = rest[i];
-    const next = rest[i + 1];
-    if (!corner || !next) continue;
-    const midX = (corner.x + next.x) / 2;
-    const midY = (corner.y + next.y) / 2;
-    d += i === rest.length - 2 ? `Q${corner.x},${corner.y} ${next.x},${next.y}` : `Q${corner.x},${corner.y} ${midX},${midY}`;
+  let d = `M${round(first.x)},${round(first.y)}`;
+  for (let i = 1; i < points.length; i++) {
+    const point = points[i];
+    if (!point) continue;
+    const before = points[i - 1] ?? point;
+    const after = points[i + 1];
+    if (!after) {
+      d += `L${round(point.x)},${round(point.y)}`;
+      continue;
+    }
+    const enter = towards(point, before, radius);
+    const leave = towards(point, after, radius);
+    d += `L${round(enter.x)},${round(enter.y)}Q${round(point.x)},${round(point.y)} ${round(leave.x)},${round(leave.y)}`;
   }
   return d;
 }
@@ -23,6 +40,5 @@ export function arrowHead(from: Point, to: Point, size = 7): string {
   const spread = Math.PI / 7;
   const a = { x: to.x - size * Math.cos(angle - spread), y: to.y - size * Math.sin(angle - spread) };
   const b = { x: to.x - size * Math.cos(angle + spread), y: to.y - size * Math.sin(angle + spread) };
-  const r = (n: number): number => Math.round(n * 10) / 10;
-  return `${r(to.x)},${r(to.y)} ${r(a.x)},${r(a.y)} ${r(b.x)},${r(b.y)}`;
+  return `${round(to.x)},${round(to.y)} ${round(a.x)},${round(a.y)} ${round(b.x)},${round(b.y)}`;
 }

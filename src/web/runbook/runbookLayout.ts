@@ -3,6 +3,7 @@ import { runbookEdges, type EdgeKind } from '../../runbook/graph/runbookEdges.js
 import { shortenText } from '../../runbook/graph/shortenText.js';
 import { wrapText } from '../../runbook/graph/wrapText.js';
 import type { NodeType, Outcome, Runbook, RunbookNode } from '../../runbook/types.js';
+import { outcomeLabel } from './outcomeLabel.js';
 
 export interface Point {
   x: number;
@@ -28,14 +29,17 @@ export interface LayoutNode {
 }
 
 export interface LayoutEdge {
-  /** Unique within the layout (from, to and the outlet), for keys. */
+  /** `from>to`: one edge per pair, unique within the layout. */
   key: string;
   from: string;
   to: string;
+  /** The first outlet's kind (for the line's style). */
   kind: EdgeKind;
-  /** The label as drawn (shortened): condition, answer, `default`, `no data`, `error`, `next`, `skip`. */
+  /** Every outlet of `from` that leads to `to`, in YAML order. */
+  kinds: EdgeKind[];
+  /** The label as drawn (shortened), the outlets joined by ` / `: `> 0.05`, `Yes`, `no data / error`, `next`. */
   label: string;
-  /** The whole label with the author's branch title, for the tooltip. */
+  /** The whole label, with the authors' branch labels, for the tooltip. */
   fullLabel: string;
   /** The polyline from the source box to the target box. */
   points: Point[];
@@ -73,11 +77,11 @@ export const TEXT = {
   labelHeight: 16,
 } as const;
 
-const TITLE_WIDTH = 30;
-const TITLE_LINES = 2;
-const LABEL_MAX = { full: 26, compact: 14 };
-const MIN_WIDTH = { full: 120, compact: 84 };
-const MAX_WIDTH = 250;
+const TITLE_WIDTH = 24;
+const TITLE_LINES = 3;
+const LABEL_MAX = { full: 20, compact: 12 };
+const MIN_WIDTH = { full: 110, compact: 80 };
+const MAX_WIDTH = 200;
 
 function nodeTitle(node: RunbookNode): string {
   switch (node.type) {
@@ -94,7 +98,7 @@ function nodeTitle(node: RunbookNode): string {
 
 function typeLabel(node: RunbookNode): string {
   if (node.type === 'action' && node.mitigation === true) return 'action · mitigation';
-  if (node.type === 'end') return `end · ${node.outcome.replace('_', ' ')}`;
+  if (node.type === 'end') return `end · ${outcomeLabel(node.outcome)}`;
   return node.type;
 }
 
@@ -118,7 +122,7 @@ function box(id: string, node: RunbookNode | undefined, compact: boolean): Omit<
   const label = node ? typeLabel(node) : 'missing';
   const widest = Math.max(
     textWidth(id, TEXT.charWidth),
-    textWidth(label, TEXT.charWidth * 0.85),
+    textWidth(label, TEXT.charWidth * 1.05),
     ...lines.map((line) => textWidth(line, TEXT.charWidth * 0.95)),
   );
   const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH[mode], widest + 2 * TEXT.padX)));
@@ -134,6 +138,34 @@ function box(id: string, node: RunbookNode | undefined, compact: boolean): Omit<
     width,
     height,
   };
+}
+
+type MergedEdge = Pick<LayoutEdge, 'key' | 'from' | 'to' | 'kind' | 'kinds' | 'label' | 'fullLabel'>;
+
+/**
+ * The runbook's edges with the outlets of one node to the same target joined into one edge
+ * (`no data / error`): fewer lines, and far fewer label boxes widening the drawing.
+ */
+function mergedEdges(runbook: Runbook, labelMax: number): MergedEdge[] {
+  const byPair = new Map<string, MergedEdge & { parts: string[]; fullParts: string[] }>();
+  for (const edge of runbookEdges(runbook)) {
+    const pair = `${edge.from}>${edge.to}`;
+    const text = edge.kind === 'next' ? 'next' : edge.label;
+    const full = edge.title !== undefined ? `${text} (${edge.title})` : text;
+    const merged = byPair.get(pair);
+    if (merged) {
+      merged.kinds.push(edge.kind);
+      merged.parts.push(shortenText(text, labelMax));
+      merged.fullParts.push(full);
+    } else {
+      byPair.set(pair, { key: pair, from: edge.from, to: edge.to, kind: edge.kind, kinds: [edge.kind], label: '', fullLabel: '', parts: [shortenText(text, labelMax)], fullParts: [full] });
+    }
+  }
+  return [...byPair.values()].map(({ parts, fullParts, ...edge }) => ({
+    ...edge,
+    label: shortenText(parts.join(' / '), Math.round(labelMax * 1.4)),
+    fullLabel: fullParts.join(' / '),
+  }));
 }
 
 interface EdgeData {
@@ -154,16 +186,11 @@ export function runbookLayout(runbook: Runbook, options: LayoutOptions = {}): Ru
   const compact = options.compact === true;
   const mode = compact ? 'compact' : 'full';
   const graph = new dagre.graphlib.Graph<Record<string, unknown>, Omit<LayoutNode, 'x' | 'y'> & Partial<Point>, EdgeData>({ multigraph: true });
-  graph.setGraph({ rankdir: 'TB', nodesep: compact ? 18 : 26, ranksep: compact ? 26 : 34, edgesep: 12, marginx: 8, marginy: 8 });
+  graph.setGraph({ rankdir: 'TB', nodesep: compact ? 12 : 16, ranksep: compact ? 22 : 28, edgesep: 8, marginx: 8, marginy: 8 });
 
   const ids = Object.keys(runbook.nodes);
   for (const id of ids) graph.setNode(id, box(id, runbook.nodes[id], compact));
-  const edges = runbookEdges(runbook).map((edge, n) => {
-    const text = edge.kind === 'next' ? 'next' : edge.label;
-    const label = shortenText(text, LABEL_MAX[mode]);
-    const fullLabel = edge.title !== undefined ? `${text}: ${edge.title}` : text;
-    return { ...edge, key: `${edge.from}>${edge.to}#${n}`, label, fullLabel };
-  });
+  const edges = mergedEdges(runbook, LABEL_MAX[mode]);
   for (const edge of edges) {
     if (!graph.hasNode(edge.to)) graph.setNode(edge.to, box(edge.to, undefined, compact));
     const width = Math.round(textWidth(edge.label, TEXT.labelCharWidth) + 8);
@@ -185,6 +212,7 @@ export function runbookLayout(runbook: Runbook, options: LayoutOptions = {}): Ru
       from: edge.from,
       to: edge.to,
       kind: edge.kind,
+      kinds: edge.kinds,
       label: edge.label,
       fullLabel: edge.fullLabel,
       points,
