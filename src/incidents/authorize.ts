@@ -19,6 +19,8 @@ const MINIMUM_ROLE: Record<Permission, AccessRole> = {
   answerQuestion: 'responder',
   completeAction: 'responder',
   recordCheck: 'responder',
+  // An integration (a user made with --role responder) records alerts; recordAlert also refuses any actor but an alert source.
+  recordAlert: 'responder',
   assignRole: 'commander',
   changeStatus: 'commander',
   changeSeverity: 'commander',
@@ -35,6 +37,7 @@ const WHAT: Record<Permission, string> = {
   answerQuestion: 'answering a question',
   completeAction: 'completing an action',
   recordCheck: 'running a check',
+  recordAlert: 'recording an alert notification',
   assignRole: 'assigning an incident role',
   changeStatus: 'changing the status',
   changeSeverity: 'changing the severity',

@@ -11,6 +11,7 @@ export const COMMAND_NAMES = [
   'answerQuestion',
   'completeAction',
   'recordCheck',
+  'recordAlert',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

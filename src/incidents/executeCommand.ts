@@ -6,6 +6,7 @@ import { changeStatus, type ChangeStatusCommand } from './commands/changeStatus.
 import type { CommandContext } from './commands/commandContext.js';
 import { completeAction, type CompleteActionCommand } from './commands/completeAction.js';
 import { openIncident, type OpenIncidentCommand } from './commands/openIncident.js';
+import { recordAlert, type RecordAlertCommand } from './commands/recordAlert.js';
 import { recordCheck, type RecordCheckCommand } from './commands/recordCheck.js';
 import { redactEntry, type RedactEntryCommand } from './commands/redactEntry.js';
 import { starEntry, type StarEntryCommand } from './commands/starEntry.js';
@@ -25,7 +26,8 @@ export type IncidentCommand =
   | ({ name: 'startWalk' } & StartWalkCommand)
   | ({ name: 'answerQuestion' } & AnswerQuestionCommand)
   | ({ name: 'completeAction' } & CompleteActionCommand)
-  | ({ name: 'recordCheck' } & RecordCheckCommand);
+  | ({ name: 'recordCheck' } & RecordCheckCommand)
+  | ({ name: 'recordAlert' } & RecordAlertCommand);
 
 /** Runs the named command: the drafts to append, or a CommandError. Authorization is the caller's (authorize). */
 export function executeCommand(incident: Incident | undefined, command: IncidentCommand, ctx: CommandContext): IncidentDraft[] {
@@ -52,5 +54,7 @@ export function executeCommand(incident: Incident | undefined, command: Incident
       return completeAction(incident, command, ctx);
     case 'recordCheck':
       return recordCheck(incident, command, ctx);
+    case 'recordAlert':
+      return recordAlert(incident, command, ctx);
   }
 }

@@ -30,6 +30,18 @@ export interface IncidentWalk {
   enteredAt?: string;
 }
 
+/** What alert notifications said on this incident: how the alert intake finds the incident for the next one. */
+export interface IncidentAlerts {
+  /** Every groupKey recorded here, first seen first. */
+  groupKeys: string[];
+  /** The seq of the latest notification of each groupKey. */
+  groupKeySeqs: Record<string, number>;
+  /** Each alert fingerprint seen here → the `at` of the latest notification naming it. */
+  fingerprints: Record<string, string>;
+  /** Fingerprints whose latest notification said firing, first seen first. */
+  firing: string[];
+}
+
 /** A moment a figure is measured to: the event that marks it and how long after the opening it came. */
 export interface Milestone {
   seq: number;
@@ -70,6 +82,8 @@ export interface Incident {
   /** The current holder (user name) of each role that has one. */
   roles: Partial<Record<IncidentRole, string>>;
   walk?: IncidentWalk;
+  /** Present once an alert notification was recorded (alert.received, alert.resolved). */
+  alerts?: IncidentAlerts;
   notes: IncidentNote[];
   /** Seqs of starred entries, ascending. */
   starred: number[];

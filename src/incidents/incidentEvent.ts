@@ -1,6 +1,7 @@
 // The payload of every timeline event, by `type`. The store keeps `data` opaque; parseIncidentEvent
 // checks an unknown payload against these shapes before anything trusts it.
 import type { WalkEvent } from '../engine/walkEvent.js';
+import type { AlertGrouping, AlertNotification } from './alerts/alertNotification.js';
 import type { Actor, TimelineEvent } from './timelineEvent.js';
 import type { IncidentRole } from './incidentRole.js';
 import type { IncidentStatus } from './incidentStatus.js';
@@ -89,6 +90,16 @@ export interface WalkStartedData {
   labels?: Record<string, string>;
 }
 
+/** A notification recorded on the incident (by an alert source): the alerts, and why it landed here. */
+export type AlertReceivedData = AlertNotification & { grouping: AlertGrouping };
+
+/** A resolved notification: recorded, but the incident stays as it is (people close incidents). */
+export type AlertResolvedData = Omit<AlertNotification, 'status'> & {
+  /** The fingerprints the notification resolves. */
+  fingerprints: string[];
+  grouping: AlertGrouping;
+};
+
 export type IncidentEvent =
   | { type: 'incident.opened'; data: IncidentOpenedData }
   | { type: 'status.changed'; data: StatusChangedData }
@@ -98,6 +109,8 @@ export type IncidentEvent =
   | { type: 'entry.starred'; data: { seq: number; starred: boolean } }
   | { type: 'entry.redacted'; data: { seq: number; reason?: string } }
   | { type: 'walk.started'; data: WalkStartedData }
+  | { type: 'alert.received'; data: AlertReceivedData }
+  | { type: 'alert.resolved'; data: AlertResolvedData }
   | WalkTimelineEvent;
 
 export type IncidentEventType = IncidentEvent['type'];

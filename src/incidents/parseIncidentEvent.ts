@@ -34,11 +34,37 @@ const isTrendSample: Test = (value) =>
 const isTrend: Test = (value) =>
   Array.isArray(value) && value.every((s) => isRecord(s) && isStringRecord(s.labels) && Array.isArray(s.samples) && s.samples.every(isTrendSample));
 
+const isCount: Test = (value) => Number.isSafeInteger(value) && (value as number) >= 0;
+const isAlertStatus = oneOf('firing', 'resolved');
+const isReceivedAlert: Test = (value) =>
+  isRecord(value) &&
+  isNonEmpty(value.fingerprint) &&
+  isAlertStatus(value.status) &&
+  isStringRecord(value.labels) &&
+  isStringRecord(value.annotations) &&
+  isString(value.startsAt) &&
+  (value.endsAt === undefined || isString(value.endsAt)) &&
+  (value.generatorURL === undefined || isString(value.generatorURL));
+const isGrouping: Test = (value) =>
+  isRecord(value) &&
+  oneOf('opened', 'grouped')(value.decision) &&
+  (value.by === undefined || oneOf('group_key', 'fingerprint')(value.by)) &&
+  isString(value.reason);
+
 const field = (key: string, test: Test, wants: string): Field => ({ key, test, wants });
 const optional = (key: string, test: Test, wants: string): Field => ({ key, test, wants, optional: true });
 
 const NODE = field('node', isNonEmpty, 'a node id');
 const NEXT = field('next', isNonEmpty, 'a node id');
+// What alert.received and alert.resolved share: the notification and why it was recorded here.
+const ALERT_NOTIFICATION = [
+  field('receiver', isString, 'a string'),
+  field('groupKey', isNonEmpty, 'a non-empty string'),
+  field('groupLabels', isStringRecord, 'an object of strings'),
+  field('alerts', (v) => Array.isArray(v) && v.every(isReceivedAlert), 'a list of {fingerprint, status, labels, annotations, startsAt, endsAt?, generatorURL?}'),
+  optional('omittedAlerts', isCount, 'a count (integer from 0)'),
+  field('grouping', isGrouping, "an object {decision: opened|grouped, by?: group_key|fingerprint, reason}"),
+];
 const CHECK_META = [
   optional('query', isString, 'a string'),
   optional('source', isString, 'a string'),
@@ -76,6 +102,8 @@ const SHAPES: Record<IncidentEventType, readonly Field[]> = {
     field('inputs', isStringRecord, 'an object of strings'),
     optional('labels', isStringRecord, 'an object of strings'),
   ],
+  'alert.received': [field('status', isAlertStatus, 'firing or resolved'), ...ALERT_NOTIFICATION],
+  'alert.resolved': [field('fingerprints', (v) => Array.isArray(v) && v.every(isNonEmpty), 'a list of fingerprints'), ...ALERT_NOTIFICATION],
   'step.entered': [
     NODE,
     field('nodeType', oneOf('check', 'question', 'action', 'end'), 'a node type'),

@@ -1,3 +1,4 @@
+import { applyAlertEvent } from './alerts/applyAlertEvent.js';
 import { applyWalkEvent } from './applyWalkEvent.js';
 import { DamagedTimelineError } from './damagedTimelineError.js';
 import type { Incident, IncidentFigures, Milestone } from './incident.js';
@@ -122,6 +123,11 @@ function applyTyped(draft: Incident, event: TimelineEvent, typed: TypedTimelineE
       draft.walk = { runbookId, runbookTitle, startedSeq: event.seq, state, ...(labels === undefined ? {} : { labels: { ...labels } }) };
       return true;
     }
+    case 'alert.received':
+    case 'alert.resolved':
+      // Recorded, never acted on: a resolved alert leaves the status alone (people close incidents).
+      draft.alerts = applyAlertEvent(draft.alerts, typed, event.seq, event.at);
+      return true;
     default: {
       const walk = draft.walk;
       if (!walk || walk.state.ended) return false;

@@ -4,7 +4,7 @@ import { executeCommand, type IncidentCommand } from '../../src/incidents/execut
 import { reduceIncident } from '../../src/incidents/reduceIncident.js';
 import { checkValue } from '../fixtures/incidents/checks.js';
 import { runbooks } from '../fixtures/incidents/runbooks.js';
-import { FakeTimeline, alice, commandError } from '../fixtures/incidents/timeline.js';
+import { FakeTimeline, alertmanager, alice, commandError } from '../fixtures/incidents/timeline.js';
 
 describe('executeCommand', () => {
   it('runs every named command, walking a runbook to its end', () => {
@@ -28,7 +28,22 @@ describe('executeCommand', () => {
     expect(incident.walk?.state.ended).toEqual({ node: 'fine', outcome: 'resolved', by: 'end' });
     expect(incident).toMatchObject({ status: 'resolved', severity: 'sev3', roles: { scribe: 'carol' }, starred: [8], redacted: [13] });
     expect(t.events.map((e) => e.type).slice(-8)).toEqual(['step.entered', 'walk.ended', 'note.added', 'entry.starred', 'entry.redacted', 'role.assigned', 'severity.changed', 'status.changed']);
-    expect(COMMAND_NAMES).toHaveLength(11);
+    expect(COMMAND_NAMES).toHaveLength(12);
+  });
+
+  it('records an alert notification from an alert source', () => {
+    const t = new FakeTimeline();
+    const notification = {
+      receiver: 'rp',
+      groupKey: '{}:{alertname="DBSlow"}',
+      status: 'firing' as const,
+      groupLabels: { alertname: 'DBSlow' },
+      alerts: [{ fingerprint: 'f1', status: 'firing' as const, labels: { alertname: 'DBSlow' }, annotations: {}, startsAt: '2024-05-01T11:59:00Z' }],
+    };
+    t.append(executeCommand(undefined, { name: 'openIncident', title: 'DBSlow', severity: 'sev3' }, { actor: alertmanager }));
+    t.append(executeCommand(t.incident, { name: 'recordAlert', notification, windowMs: 1_800_000, opening: 'new group' }, { actor: alertmanager, now: t.now }));
+    expect(t.events.map((e) => e.type)).toEqual(['incident.opened', 'alert.received']);
+    expect(t.incident?.alerts?.groupKeys).toEqual(['{}:{alertname="DBSlow"}']);
   });
 
   it('passes refusals through', () => {

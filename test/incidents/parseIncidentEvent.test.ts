@@ -23,6 +23,16 @@ const VALID: Record<string, unknown> = {
   'action.completed': { node: 'a', next: 'b', mitigation: true, note: 'done' },
   'action.skipped': { node: 'a', next: 'b' },
   'walk.ended': { node: null, outcome: 'escalate', by: 'max_visits', handoff: 'dba' },
+  'alert.received': {
+    receiver: 'rp', groupKey: '{}:{alertname="X"}', status: 'firing', groupLabels: { alertname: 'X' }, omittedAlerts: 0,
+    alerts: [{ fingerprint: 'f1', status: 'firing', labels: { alertname: 'X' }, annotations: {}, startsAt: '2024-05-01T11:59:00Z', generatorURL: 'http://prom' }],
+    grouping: { decision: 'opened', reason: 'new group' },
+  },
+  'alert.resolved': {
+    receiver: 'rp', groupKey: '{}:{alertname="X"}', groupLabels: {}, fingerprints: ['f1'],
+    alerts: [{ fingerprint: 'f1', status: 'resolved', labels: {}, annotations: {}, startsAt: '2024-05-01T11:59:00Z', endsAt: '2024-05-01T12:09:00Z' }],
+    grouping: { decision: 'grouped', by: 'group_key', reason: 'same groupKey as the notification at seq 4' },
+  },
 };
 
 describe('parseIncidentEvent', () => {
@@ -60,6 +70,10 @@ describe('parseIncidentEvent', () => {
     ['check.evaluated', { node: 'a', value: 1, series: [], branch: 0, next: 'b', reduce: 'any', trend: [{ labels: {} }] }, 'data.trend must be a list'],
     ['action.completed', { node: 'a', next: 'b' }, 'data.mitigation is missing; it must be a boolean'],
     ['walk.ended', { node: 'a', outcome: 'done', by: 'end' }, 'data.outcome must be an end outcome'],
+    ['alert.received', { ...VALID['alert.received'] as object, status: 'pending' }, 'data.status must be firing or resolved'],
+    ['alert.received', { ...VALID['alert.received'] as object, alerts: [{ fingerprint: '', status: 'firing', labels: {}, annotations: {}, startsAt: 'x' }] }, 'data.alerts must be a list'],
+    ['alert.received', { ...VALID['alert.received'] as object, grouping: { decision: 'grouped', by: 'labels', reason: 'x' } }, 'data.grouping must be an object'],
+    ['alert.resolved', { ...VALID['alert.resolved'] as object, fingerprints: [1] }, 'data.fingerprints must be a list of fingerprints'],
   ])('refuses a malformed %s', (type, data, message) => {
     const parsed = parseIncidentEvent(type, data);
     expect(parsed.ok).toBe(false);
@@ -67,7 +81,7 @@ describe('parseIncidentEvent', () => {
   });
 
   it('refuses an unknown type and data that is not an object', () => {
-    expect(parseIncidentEvent('alert.received', {})).toEqual({ ok: false, message: "unknown event type 'alert.received'" });
+    expect(parseIncidentEvent('alert.silenced', {})).toEqual({ ok: false, message: "unknown event type 'alert.silenced'" });
     expect(parseIncidentEvent('constructor', {})).toEqual({ ok: false, message: "unknown event type 'constructor'" });
     expect(parseIncidentEvent('note.added', ['x'])).toEqual({ ok: false, message: 'note.added: data must be an object' });
     expect(parseIncidentEvent('note.added', null)).toEqual({ ok: false, message: 'note.added: data must be an object' });
