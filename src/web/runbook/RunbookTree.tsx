@@ -162,7 +162,7 @@ function Node({ node, compact, onPath, current, selected, selectable, onActivate
     <g
       class={classes.join(' ')}
       data-node={node.id}
-      tabIndex={0}
+      tabindex={0}
       role="button"
       aria-label={label}
       {...(selectable ? { 'aria-pressed': selected } : {})}
@@ -171,6 +171,7 @@ function Node({ node, compact, onPath, current, selected, selectable, onActivate
       onKeyDown={onKeyDown}
     >
       {compact && node.title !== '' ? <title>{node.title}</title> : null}
+      {selected ? <rect class="selection-ring" x={left - 5} y={top - 5} width={node.width + 10} height={node.height + 10} rx="10" /> : null}
       <NodeShape node={node} left={left} top={top} />
       <text class="node-type" x={textX} y={typeY}>{node.typeLabel}</text>
       <text class="node-id" x={textX} y={idY}>{node.id}</text>
