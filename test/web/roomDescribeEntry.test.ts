@@ -63,6 +63,19 @@ const SAMPLES: Record<string, unknown> = {
   'action.completed': { node: 'rollback', next: 'resolved', mitigation: true, note: 'v41 back' },
   'action.skipped': { node: 'rollback', next: 'resolved', note: 'migration ran' },
   'walk.ended': { node: 'resolved', outcome: 'resolved', by: 'end', handoff: 'checkout-dev' },
+  'alert.received': {
+    status: 'firing', receiver: 'runpath', groupKey: '{}:{alertname="CheckoutHighErrorRate"}', groupLabels: { alertname: 'CheckoutHighErrorRate' },
+    alerts: [
+      { fingerprint: 'a1', status: 'firing', labels: { alertname: 'CheckoutHighErrorRate', pod: 'p1' }, annotations: {}, startsAt: '2025-11-21T14:00:00Z' },
+      { fingerprint: 'a2', status: 'firing', labels: { alertname: 'CheckoutHighErrorRate', pod: 'p2' }, annotations: {}, startsAt: '2025-11-21T14:00:00Z' },
+    ],
+    grouping: { decision: 'grouped', by: 'group_key', reason: 'same alert group as the one that opened this incident' },
+  },
+  'alert.resolved': {
+    fingerprints: ['a1'], receiver: 'runpath', groupKey: 'g', groupLabels: {},
+    alerts: [{ fingerprint: 'a1', status: 'resolved', labels: { alertname: 'CheckoutHighErrorRate' }, annotations: {}, startsAt: '2025-11-21T14:00:00Z' }],
+    grouping: { decision: 'grouped', by: 'fingerprint', reason: 'an alert of this incident' },
+  },
 };
 
 describe('describeEntry', () => {
@@ -165,10 +178,19 @@ describe('describeEntry', () => {
       .toBe('the walk stopped: rollback was entered as often as its max_visits allows; outcome escalate');
   });
 
+  it('alert notifications: how many, which alerts, why they landed here', () => {
+    const alert = { kind: 'alert' as const, source: 'alertmanager' };
+    const received = describeEntry(entry('alert.received', SAMPLES['alert.received'], { actor: alert }));
+    expect(`${received.actor} ${received.text}`).toBe('alert (alertmanager) sent 2 firing alerts: CheckoutHighErrorRate');
+    expect(received.detail).toBe('same alert group as the one that opened this incident');
+    expect(describeEntry(entry('alert.resolved', SAMPLES['alert.resolved'], { actor: alert })).text).toBe('resolved 1 alert: CheckoutHighErrorRate');
+  });
+
   it('an unknown or malformed event is shown generically', () => {
-    expect(describeEntry(entry('alert.received', { labels: {} })).text).toBe('recorded alert.received');
+    expect(describeEntry(entry('pager.escalated', { level: 2 })).text).toBe('recorded pager.escalated');
     expect(describeEntry(entry('note.added', { text: 42 })).text).toBe('recorded note.added');
-    expect(describeEntry(entry('alert.received', {})).decision).toBe(false);
+    expect(describeEntry(entry('alert.received', {})).text).toBe('recorded alert.received');
+    expect(describeEntry(entry('pager.escalated', {})).decision).toBe(false);
   });
 
   it('decisions: checks, answers, actions, walk start and end; not notes or steps', () => {

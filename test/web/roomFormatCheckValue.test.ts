@@ -32,3 +32,12 @@ describe('formatCheckValue', () => {
     expect(formatCheckValue(null, 'ratio')).toBe('no number (NaN or infinite)');
   });
 });
+
+describe('formatCheckValue, short', () => {
+  it('leaves out the raw number', () => {
+    expect(formatCheckValue(0.12, 'ratio', true)).toBe('12%');
+    expect(formatCheckValue(1260, 'seconds', true)).toBe('21m 00s');
+    expect(formatCheckValue(2048, 'bytes', true)).toBe('2 KiB');
+    expect(formatCheckValue(null, 'ratio', true)).toBe('NaN');
+  });
+});

@@ -82,6 +82,15 @@ function labelText(labels: Record<string, string>): string {
 }
 
 const SERIES_SHOWN = 5;
+const ALERT_NAMES_SHOWN = 3;
+
+/** The distinct alert names of a notification, a few of them: ": CheckoutHighErrorRate, HTTPHighErrorRatio". */
+function alertNames(alerts: readonly { labels: Record<string, string> }[]): string {
+  const names = [...new Set(alerts.map((a) => a.labels.alertname).filter((n): n is string => n !== undefined && n !== ''))];
+  if (names.length === 0) return '';
+  const more = names.length > ALERT_NAMES_SHOWN ? ` and ${names.length - ALERT_NAMES_SHOWN} more` : '';
+  return `: ${names.slice(0, ALERT_NAMES_SHOWN).join(', ')}${more}`;
+}
 
 function seriesDetail(series: { labels: Record<string, string>; value: number | null; matched: boolean }[], unit?: string): string | undefined {
   if (series.length < 2) return undefined;
@@ -147,6 +156,17 @@ function sentence(event: IncidentEvent, entry: TimelineEntry, runbook?: Runbook)
     case 'walk.started': {
       const inputs = Object.entries(event.data.inputs).map(([k, v]) => `${k}=${v}`);
       return { text: `started the runbook “${event.data.runbookTitle}”`, ...(inputs.length > 0 ? { detail: `inputs: ${inputs.join(', ')}` } : {}) };
+    }
+    case 'alert.received': {
+      const { status, alerts, omittedAlerts } = event.data;
+      const count = alerts.length + (omittedAlerts ?? 0);
+      const firing = status === 'firing' ? alerts.filter((a) => a.status === 'firing').length + (omittedAlerts ?? 0) : 0;
+      const what = status === 'firing' ? `${firing} firing alert${firing === 1 ? '' : 's'}` : `the resolution of ${count} alert${count === 1 ? '' : 's'}`;
+      return { text: `sent ${what}${alertNames(alerts)}`, detail: event.data.grouping.reason };
+    }
+    case 'alert.resolved': {
+      const { fingerprints, alerts } = event.data;
+      return { text: `resolved ${fingerprints.length} alert${fingerprints.length === 1 ? '' : 's'}${alertNames(alerts)}`, detail: event.data.grouping.reason };
     }
     case 'step.entered': {
       const { node, nodeType, visit } = event.data;

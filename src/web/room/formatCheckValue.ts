@@ -31,19 +31,19 @@ function formatSeconds(n: number): string {
 /**
  * A check's value as people read it, in its runbook unit: a ratio as a percentage (with the raw
  * number, which the thresholds use), seconds as a duration, bytes in binary units. A stored null
- * (NaN or ±Inf at the source) says so.
+ * (NaN or ±Inf at the source) says so. `short` leaves out the raw number (for captions).
  */
-export function formatCheckValue(value: number | null, unit?: string): string {
-  if (value === null) return 'no number (NaN or infinite)';
+export function formatCheckValue(value: number | null, unit?: string, short = false): string {
+  if (value === null) return short ? 'NaN' : 'no number (NaN or infinite)';
   switch (unit) {
     case 'ratio':
-      return `${formatNumber(value * 100)}% (${formatNumber(value)})`;
+      return short ? `${formatNumber(value * 100)}%` : `${formatNumber(value * 100)}% (${formatNumber(value)})`;
     case 'percent':
       return `${formatNumber(value)}%`;
     case 'seconds':
-      return Math.abs(value) < 1 || Math.abs(value) >= 60 ? `${formatSeconds(value)} (${formatNumber(value)} s)` : formatSeconds(value);
+      return short || (Math.abs(value) >= 1 && Math.abs(value) < 60) ? formatSeconds(value) : `${formatSeconds(value)} (${formatNumber(value)} s)`;
     case 'bytes':
-      return Math.abs(value) < 1024 ? `${formatNumber(value)} B` : `${formatBytes(value)} (${formatNumber(value)} B)`;
+      return short || Math.abs(value) < 1024 ? formatBytes(value) : `${formatBytes(value)} (${formatNumber(value)} B)`;
     case undefined:
     case '':
       return formatNumber(value);

@@ -1,0 +1,42 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Incident, Runbook, SessionUser } from '../api/apiTypes.js';
+import type { IncidentRoom } from '../live/incidentRoom.js';
+
+/** What the user may do here. The server checks again; these only decide which controls show. */
+export interface RoomPermissions {
+  /** Walk the runbook, add notes, star entries (responder and up). */
+  respond: boolean;
+  /** Status, severity, incident roles, redaction (commander and up). */
+  command: boolean;
+}
+
+/** A check's preview the user confirmed, to say so when the recorded check took another branch. */
+export interface ConfirmedPreview {
+  node: string;
+  next: string;
+  /** The incident's last seq when it was confirmed: only a check recorded after it is compared. */
+  afterSeq: number;
+}
+
+export interface RoomContextValue {
+  incidentId: string;
+  room: IncidentRoom;
+  incident: Incident;
+  /** The runbook of the walk (or the one named when opening), once fetched. */
+  runbook?: Runbook;
+  user: SessionUser;
+  /** Whether the live connection is up: commands sent meanwhile wait for it. */
+  online: boolean;
+  may: RoomPermissions;
+  confirmedPreview?: ConfirmedPreview;
+  setConfirmedPreview: (preview: ConfirmedPreview | undefined) => void;
+}
+
+export const RoomContext = createContext<RoomContextValue | undefined>(undefined);
+
+export function useRoom(): RoomContextValue {
+  const value = useContext(RoomContext);
+  if (!value) throw new Error('useRoom outside the incident room');
+  return value;
+}
