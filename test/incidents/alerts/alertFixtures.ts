@@ -29,7 +29,7 @@ export function matchedRunbook(id: string, match: Runbook['match'], inputs: Runb
     sources: { demo: { type: 'fixture' } },
     start: 'look',
     nodes: {
-      look: { type: 'check', source: 'demo', query: 'errors', branches: [{ when: { op: 'gt', value: 1 }, next: 'done' }], default: 'done' },
+      look: { type: 'check', source: 'demo', query: 'errors', branches: [{ when: { op: 'gt', value: 1 }, next: 'done' }], default: 'done', on_no_data: 'done', on_error: 'done' },
       done: { type: 'end', outcome: 'resolved' },
     },
   };
