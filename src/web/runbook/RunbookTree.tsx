@@ -157,7 +157,9 @@ function Node({ node, compact, onPath, current, selected, selectable, onActivate
   let y = top + TEXT.padY;
   const typeY = (y += TEXT.typeLine) - 3;
   const idY = (y += TEXT.idLine) - 4;
-  const label = `${node.type} ${node.id}${node.title !== '' ? `: ${node.title}` : ''}${current ? ' (current step)' : onPath ? ' (on the path taken)' : ''}`;
+  const label = `${node.type} ${node.id}${node.title !== '' ? `: ${node.title}` : ''}`;
+  // The walk's state goes in the description (the <title>; aria-current says "current step" too), keeping the name stable.
+  const description = [compact ? node.title : '', current ? 'current step' : onPath ? 'on the path taken' : ''].filter((part) => part !== '').join(' · ');
   return (
     <g
       class={classes.join(' ')}
@@ -170,7 +172,7 @@ function Node({ node, compact, onPath, current, selected, selectable, onActivate
       onClick={onActivate}
       onKeyDown={onKeyDown}
     >
-      {compact && node.title !== '' ? <title>{node.title}</title> : null}
+      {description !== '' ? <title>{description}</title> : null}
       {selected ? <rect class="selection-ring" x={left - 5} y={top - 5} width={node.width + 10} height={node.height + 10} rx="10" /> : null}
       <NodeShape node={node} left={left} top={top} />
       <text class="node-type" x={textX} y={typeY}>{node.typeLabel}</text>
