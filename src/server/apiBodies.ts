@@ -19,13 +19,14 @@ export type TimelineCommandBody =
 /** A command on the runbook walk (walk-command.schema.json). */
 export type WalkCommandBody =
   | { type: 'start'; runbook: string; inputs?: Record<string, string>; labels?: Record<string, string>; node?: string | null }
-  | { type: 'run_check'; node: string }
+  | { type: 'run_check'; node: string; at?: number }
   | { type: 'answer'; node: string; label: string }
   | { type: 'complete_action'; node: string; result: 'done' | 'skipped'; note?: string };
 
 /** POST /api/incidents/:id/walk/preview (walk-preview.schema.json): the check to run without recording it. */
 export interface WalkPreviewBody {
   node: string;
+  at?: number;
 }
 
 /** POST /api/session (session.schema.json). */

@@ -1,6 +1,7 @@
 import type { IncidentCommand } from '../incidents/executeCommand.js';
 import { ApiError } from './apiError.js';
 import type { TimelineCommandBody, WalkCommandBody } from './apiBodies.js';
+import { ALERT_COMMAND_TYPE, parseAlertCommand } from './alerts/alertCommand.js';
 import { validateApiBody } from './apiSchemas.js';
 
 export type ApiCommandBody = TimelineCommandBody | WalkCommandBody;
@@ -9,7 +10,7 @@ export const TIMELINE_COMMAND_TYPES = ['note', 'star', 'redact', 'role', 'status
 export const WALK_COMMAND_TYPES = ['start', 'run_check', 'answer', 'complete_action'] as const;
 
 /** What the service runs: a core command, or running the current check (stepCheck, then the core's recordCheck). */
-export type ServiceCommand = Exclude<IncidentCommand, { name: 'openIncident' | 'recordCheck' }> | { name: 'runCheck'; node: string };
+export type ServiceCommand = Exclude<IncidentCommand, { name: 'openIncident' | 'recordCheck' }> | { name: 'runCheck'; node: string; at?: number };
 
 function includes(list: readonly string[], value: unknown): boolean {
   return typeof value === 'string' && list.includes(value);
@@ -21,6 +22,8 @@ function includes(list: readonly string[], value: unknown): boolean {
  */
 export function parseApiCommand(body: unknown, accept: 'timeline' | 'walk' | 'any' = 'any'): ServiceCommand {
   const type = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { type?: unknown }).type : undefined;
+  // Sent by the alert intake (src/server/alerts) through the service; no HTTP route accepts it, and the core refuses people.
+  if (type === ALERT_COMMAND_TYPE && accept === 'any') return parseAlertCommand(body);
   const timeline = includes(TIMELINE_COMMAND_TYPES, type) && accept !== 'walk';
   const walk = includes(WALK_COMMAND_TYPES, type) && accept !== 'timeline';
   if (!timeline && !walk) {
@@ -56,7 +59,7 @@ function walkCommand(body: WalkCommandBody): ServiceCommand {
       return { name: 'startWalk', runbook, ...(inputs === undefined ? {} : { inputs }), ...(labels === undefined ? {} : { labels }), ...(node === undefined ? {} : { node }) };
     }
     case 'run_check':
-      return { name: 'runCheck', node: body.node };
+      return { name: 'runCheck', node: body.node, ...(body.at === undefined ? {} : { at: body.at }) };
     case 'answer':
       return { name: 'answerQuestion', node: body.node, label: body.label };
     case 'complete_action':

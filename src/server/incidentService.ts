@@ -32,6 +32,11 @@ import { refusalResult, type ServiceResult } from './serviceResult.js';
 
 export type { ServiceResult } from './serviceResult.js';
 
+/** How far back a client may ask a check to be evaluated (a preview confirmed a few minutes later). */
+const MAX_EVALUATION_AGE_S = 300;
+/** A preview's time may run a little ahead of this server's clock (another server, rounding). */
+const MAX_CLOCK_AHEAD_S = 5;
+
 /**
  * Gets every batch of stored events, once durable, in seq order per incident (one incident per
  * batch), with the incident as the batch leaves it: the service's own fold, not to be changed.
@@ -195,7 +200,7 @@ class Service implements IncidentService {
         const replay = await this.#replay(incidentId, idempotencyKey, fingerprint, role);
         if (replay) return replay;
       }
-      const transition = await this.#runCheck(incidentId, command.node, actor);
+      const transition = await this.#runCheck(incidentId, command.node, actor, this.#evaluationTime(command.at));
       const record: IncidentCommand = { name: 'recordCheck', node: command.node, transition };
       return this.#queue.run(incidentId, () => this.#decide(incidentId, record, actor, role, idempotency));
     });
@@ -203,13 +208,14 @@ class Service implements IncidentService {
 
   preview(incidentId: string, actor: Actor, role: AccessRole, body: unknown): Promise<ServiceResult> {
     return this.#guard(async () => {
-      const { node } = validateApiBody('walk-preview', body);
+      const { node, at: given } = validateApiBody('walk-preview', body);
       requireAuthorized(role, 'recordCheck');
       if (incidentId.length === 0 || incidentId.length > MAX_ID_LENGTH) throw notFound(incidentId);
-      const transition = await this.#runCheck(incidentId, node, actor);
+      const at = this.#evaluationTime(given);
+      const transition = await this.#runCheck(incidentId, node, actor, at);
       // The core's recordCheck decides on the walk as it stands now, exactly as run_check's would; nothing is appended.
       const drafts = executeCommand(await this.#load(incidentId), { name: 'recordCheck', node, transition }, this.#context(actor));
-      return { status: 200, body: { events: drafts.map(({ type, data }) => ({ type, data })) } };
+      return { status: 200, body: { at, events: drafts.map(({ type, data }) => ({ type, data })) } };
     });
   }
 
@@ -381,7 +387,21 @@ class Service implements IncidentService {
   }
 
   /** Runs the check the walk waits at (outside the queue); the transition the core's recordCheck takes. */
-  async #runCheck(incidentId: string, node: string, actor: Actor): Promise<Extract<IncidentCommand, { name: 'recordCheck' }>['transition']> {
+  /**
+   * When a check is evaluated, in unix seconds: now, or a time the client names (a preview's), so a
+   * confirmed check sees exactly what the responder was shown. Only the recent past: a check is a
+   * reading taken during the incident, not a query into history.
+   */
+  #evaluationTime(given: number | undefined): number {
+    const now = Math.round(this.#now()) / 1000;
+    if (given === undefined) return now;
+    if (!Number.isFinite(given) || given > now + MAX_CLOCK_AHEAD_S || given < now - MAX_EVALUATION_AGE_S) {
+      throw new ApiError(400, 'invalid_request', `at must be unix seconds within the last ${MAX_EVALUATION_AGE_S / 60} minutes (a preview's at), not ${String(given)}; leave it out to evaluate now`);
+    }
+    return Math.min(given, now);
+  }
+
+  async #runCheck(incidentId: string, node: string, actor: Actor, at: number): Promise<Extract<IncidentCommand, { name: 'recordCheck' }>['transition']> {
     const incident = await this.#load(incidentId);
     if (!incident) throw notFound(incidentId);
     const found = requireOpenIncident(incident, 'running a check');
@@ -391,7 +411,7 @@ class Service implements IncidentService {
         runbook,
         state: walk.state,
         sources: this.#sources(runbook),
-        at: this.#now() / 1000,
+        at,
         clock: this.#clock,
         ...(walk.labels ? { labels: walk.labels } : {}),
       });

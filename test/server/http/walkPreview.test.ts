@@ -72,6 +72,33 @@ describe('POST /api/incidents/:id/walk/preview', () => {
     expect(trend?.[0]?.samples.map(([, v]) => v)).toEqual([0.2, 0.6, 0.9]);
   });
 
+  it('answers the evaluation time it used; run_check given that time sees exactly the previewed data', async () => {
+    let now = Date.parse('2026-11-22T02:00:00.000Z');
+    const t = testApp({ now: () => now, scenarios: { [dbSlow.id]: { runbook: 'db-slow', checks: { latency: { values: '0.2 0.6 0.9' } } } } });
+    const id = await openWalk(t);
+    const answer = (await preview(t, id, { node: 'latency' }).expect(200)).body as { at: number; events: Drafted[] };
+    expect(answer.at).toBe(now / 1000);
+    const trendEnd = (events: Drafted[]): number | undefined => (events[0]?.data.trend as { samples: [number, number | null][] }[] | undefined)?.[0]?.samples.at(-1)?.[0];
+    expect(trendEnd(answer.events)).toBe(answer.at);
+
+    now += 90_000; // the responder looked at it for a minute and a half, then confirmed
+    const recorded = ((await walk(t, id, { type: 'run_check', node: 'latency', at: answer.at }).expect(201)).body as { events: Drafted[] }).events;
+    expect(trendEnd(recorded)).toBe(answer.at);
+    expect(recorded.map(decided)).toEqual(answer.events.map(decided));
+  });
+
+  it('refuses an evaluation time outside the last 5 minutes, or ahead of the clock', async () => {
+    const now = Date.parse('2026-11-22T02:00:00.000Z');
+    const t = testApp({ now: () => now });
+    const id = await openWalk(t);
+    for (const at of [now / 1000 - 301, now / 1000 + 60]) {
+      const refused = await walk(t, id, { type: 'run_check', node: 'latency', at }).expect(400);
+      expect(errorOf(refused.body).code).toBe('invalid_request');
+      expect(errorOf((await preview(t, id, { node: 'latency', at }).expect(400)).body).code).toBe('invalid_request');
+    }
+    await walk(t, id, { type: 'run_check', node: 'latency', at: now / 1000 - 299 }).expect(201);
+  });
+
   it('a viewer is refused 403 forbidden; a commander may preview', async () => {
     const t = testApp();
     const id = await openWalk(t);
