@@ -17,7 +17,7 @@ export function RunbookPanel() {
       <h2 class="panel-title">{title ? <>Runbook: {title}</> : 'Runbook'}</h2>
       {!walk && !incident.runbook ? <p class="muted">No runbook is being walked.</p> : null}
       {runbook ? (
-        <RunbookTree runbook={runbook} path={walk?.state.path ?? NO_PATH} current={walk?.state.current ?? null}
+        <RunbookTree runbook={runbook} path={walk?.state.path ?? NO_PATH} current={walk ? walk.state.current ?? walk.state.ended?.node ?? null : null}
           onSelect={(id) => { setSelected((s) => (s === id ? undefined : id)); }} compact
           {...(detail !== undefined ? { selected: detail } : {})} />
       ) : walk || incident.runbook ? <p aria-busy="true" class="muted">Loading the runbook…</p> : null}

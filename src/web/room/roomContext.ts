@@ -2,6 +2,9 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Incident, Runbook, SessionUser } from '../api/apiTypes.js';
 import type { IncidentRoom } from '../live/incidentRoom.js';
+import type { ConfirmedPreview } from './checkOutcome.js';
+
+export type { ConfirmedPreview } from './checkOutcome.js';
 
 /** What the user may do here. The server checks again; these only decide which controls show. */
 export interface RoomPermissions {
@@ -9,14 +12,6 @@ export interface RoomPermissions {
   respond: boolean;
   /** Status, severity, incident roles, redaction (commander and up). */
   command: boolean;
-}
-
-/** A check's preview the user confirmed, to say so when the recorded check took another branch. */
-export interface ConfirmedPreview {
-  node: string;
-  next: string;
-  /** The incident's last seq when it was confirmed: only a check recorded after it is compared. */
-  afterSeq: number;
 }
 
 export interface RoomContextValue {
