@@ -112,7 +112,7 @@ describe.skipIf(!chromiumAvailable)(`the incident room in Chromium${chromiumSkip
     expect(rita.dialogs).toEqual([]);
   });
 
-  it('gives a viewer no enabled Status control, and refuses a status change forged from the viewer’s page with 403', async () => {
+  it('gives a viewer no enabled Status control and refuses a status change forged from the viewer’s page (403); a commander’s change reaches the viewer live', async () => {
     const id = await openCheckoutIncident(server.url, server.adminToken, 'A viewer looks on (e2e)');
     const vic = await openRoom(crowd, server.url, tokens.viewer, id);
     const page = vic.page;
@@ -133,8 +133,18 @@ describe.skipIf(!chromiumAvailable)(`the incident room in Chromium${chromiumSkip
     }, id);
     expect(forged.status).toBe(403);
     expect(forged.body.error?.code).toBe('forbidden');
-    const stored = await readTimeline(server.url, server.adminToken, id);
-    expect(stored.some((e) => e.type === 'status.changed')).toBe(false);
+    expect((await readTimeline(server.url, server.adminToken, id)).some((e) => e.type === 'status.changed')).toBe(false);
+
+    // The control exists for those allowed: a commander changes the status, and the viewer sees it live.
+    const carl = await openRoom(crowd, server.url, tokens.commander, id);
+    const control = carl.page.getByLabel('Status', { exact: true });
+    expect(await control.isEnabled()).toBe(true);
+    await control.selectOption('identified');
+    await carl.page.getByRole('button', { name: 'Set status', exact: true }).click();
+    await page.locator(`${TIMELINE} > li[data-type="status.changed"]`).waitFor({ timeout: 5_000 });
+    const changed = (await readTimeline(server.url, server.adminToken, id)).filter((e) => e.type === 'status.changed');
+    expect(changed.map((e) => e.data)).toEqual([expect.objectContaining({ from: 'investigating', to: 'identified' })]);
+    expect(await page.getByLabel('Status', { exact: true }).count()).toBe(0);
   });
 
   /** Presses Tab until the focused element is the button named `name` (at most `max` presses). */
