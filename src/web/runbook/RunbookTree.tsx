@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Runbook } from '../api/apiTypes.js';
 import { arrowHead, smoothPath } from './edgeGeometry.js';
 import { cachedRunbookLayout, neighbourInDirection, pathSteps, TEXT, type LayoutEdge, type LayoutNode } from './runbookLayout.js';
@@ -25,6 +25,8 @@ const ARROWS: Record<string, 'up' | 'down' | 'left' | 'right'> = { ArrowUp: 'up'
 /**
  * A runbook as a top-to-bottom tree (laid out by dagre), with the walk's path and current node
  * highlighted. Nodes are buttons: Enter/Space (or a click) selects; arrow keys move between nodes.
+ * The tree is one Tab stop (a roving tabindex), so a 25-node tree does not put 25 stops between a
+ * responder and the current step.
  */
 export function RunbookTree({ runbook, path = [], current = null, selected, onSelect, compact = false }: RunbookTreeProps) {
   const layout = cachedRunbookLayout(runbook, { compact });
@@ -36,6 +38,11 @@ export function RunbookTree({ runbook, path = [], current = null, selected, onSe
   // one, else the selected one, else the start. At once on the first draw, smoothly after.
   const focus = current ?? selected ?? runbook.start;
   const drawn = useRef(false);
+  const [active, setActive] = useState(focus);
+  useEffect(() => {
+    setActive(focus);
+  }, [focus]);
+  const tabStop = layout.nodes.some((n) => n.id === active) ? active : layout.nodes[0]?.id;
   useEffect(() => {
     const box = scroller.current;
     const target = box?.querySelector(`[data-node="${CSS.escape(focus)}"]`);
@@ -62,6 +69,7 @@ export function RunbookTree({ runbook, path = [], current = null, selected, onSe
     const next = neighbourInDirection(layout.nodes, id, direction);
     if (next === undefined) return;
     event.preventDefault();
+    setActive(next);
     const element = scroller.current?.querySelector<SVGGElement>(`[data-node="${CSS.escape(next)}"]`);
     element?.focus();
   };
@@ -95,7 +103,8 @@ export function RunbookTree({ runbook, path = [], current = null, selected, onSe
               current={node.id === current}
               selected={node.id === selected}
               selectable={onSelect !== undefined}
-              onActivate={() => onSelect?.(node.id)}
+              tabStop={node.id === tabStop}
+              onActivate={() => { setActive(node.id); onSelect?.(node.id); }}
               onKeyDown={(event) => { onKeyDown(event, node.id); }}
             />
           ))}
@@ -139,11 +148,13 @@ interface NodeProps {
   current: boolean;
   selected: boolean;
   selectable: boolean;
+  /** The one node Tab reaches; arrows move from it. */
+  tabStop: boolean;
   onActivate: () => void;
   onKeyDown: (event: KeyboardEvent) => void;
 }
 
-function Node({ node, compact, onPath, current, selected, selectable, onActivate, onKeyDown }: NodeProps) {
+function Node({ node, compact, onPath, current, selected, selectable, tabStop, onActivate, onKeyDown }: NodeProps) {
   const left = node.x - node.width / 2;
   const top = node.y - node.height / 2;
   const classes = ['tree-node', `node-${node.type}`];
@@ -164,7 +175,7 @@ function Node({ node, compact, onPath, current, selected, selectable, onActivate
     <g
       class={classes.join(' ')}
       data-node={node.id}
-      tabindex={0}
+      tabindex={tabStop ? 0 : -1}
       role="button"
       aria-label={label}
       {...(selectable ? { 'aria-pressed': selected } : {})}
