@@ -53,6 +53,7 @@ export function IncidentRoomPage({ incidentId }: { incidentId: string }) {
     room,
     incident,
     ...(runbook ? { runbook } : {}),
+    ...(runbookError !== undefined ? { runbookError } : {}),
     user,
     online: connectionState === 'online',
     may: { respond: canAct(user, 'responder'), command: canAct(user, 'commander') },
@@ -80,7 +81,7 @@ export function IncidentRoomPage({ incidentId }: { incidentId: string }) {
         <div class="room-body">
           <div class="room-col room-col-step">
             <LastCheckResult entries={state.entries} />
-            <CurrentStep {...(runbookError !== undefined ? { runbookError } : {})} />
+            <CurrentStep />
           </div>
           <Timeline entries={state.entries} />
           <div class="room-col room-col-tree">

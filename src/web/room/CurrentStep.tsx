@@ -29,7 +29,7 @@ function focusFirstControl(section: HTMLElement, scroll: boolean): void {
  * walk at all. Each step is keyed by walk, node and visit, so its local state (a preview, a typed
  * note) never leaks into the next; after each step, focus moves to the new step's first control.
  */
-export function CurrentStep({ runbookError }: { runbookError?: unknown }) {
+export function CurrentStep() {
   const { incident, runbook } = useRoom();
   const [refusal, setRefusal] = useState<{ error: unknown; at: number }>();
   const section = useRef<HTMLElement>(null);
@@ -72,13 +72,21 @@ export function CurrentStep({ runbookError }: { runbookError?: unknown }) {
       {found?.title ? <h2 class="step-title">{found.title}</h2> : null}
       {found?.description && found.type !== 'question' ? <p class="step-description">{found.description}</p> : null}
       {refusal ? <CommandNotice busy={false} error={refusal.error} /> : null}
-      <StepBody key={stepKey} onStale={report} runbookError={runbookError} />
+      <p class="room-sr-only" aria-live="polite">{announcement(nodeType, found?.title ?? nodeId, walk !== undefined)}</p>
+      <StepBody key={stepKey} onStale={report} />
     </section>
   );
 }
 
-function StepBody({ onStale, runbookError }: { onStale: (error: unknown) => void; runbookError?: unknown }) {
-  const { incident, runbook } = useRoom();
+/** Said to screen readers when the step changes (by you or by someone else). */
+function announcement(type: keyof typeof TYPE_LABEL | undefined, name: string | null, walking: boolean): string {
+  if (!walking) return 'No runbook walk yet.';
+  if (type === undefined || name === null) return '';
+  return type === 'end' ? `The walk ended at ${name}.` : `Current step: ${TYPE_LABEL[type].toLowerCase()} ${name}.`;
+}
+
+function StepBody({ onStale }: { onStale: (error: unknown) => void }) {
+  const { incident, runbook, runbookError } = useRoom();
   const walk = incident.walk;
   if (!walk) return <StartWalk />;
   const { current, ended } = walk.state;

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { ErrorNotice } from '../components/ErrorNotice.js';
 import { NodeDetail } from '../runbook/NodeDetail.js';
 import { RunbookTree } from '../runbook/RunbookTree.js';
 import { useRoom } from './roomContext.js';
@@ -7,7 +8,7 @@ const NO_PATH: readonly string[] = [];
 
 /** The walk's runbook as a tree (path taken and current node highlighted); a node picked shows its detail. */
 export function RunbookPanel() {
-  const { incident, runbook } = useRoom();
+  const { incident, runbook, runbookError } = useRoom();
   const [selected, setSelected] = useState<string>();
   const walk = incident.walk;
   const title = walk?.runbookTitle ?? incident.runbook?.title;
@@ -20,7 +21,8 @@ export function RunbookPanel() {
         <RunbookTree runbook={runbook} path={walk?.state.path ?? NO_PATH} current={walk ? walk.state.current ?? walk.state.ended?.node ?? null : null}
           onSelect={(id) => { setSelected((s) => (s === id ? undefined : id)); }} compact
           {...(detail !== undefined ? { selected: detail } : {})} />
-      ) : walk || incident.runbook ? <p aria-busy="true" class="muted">Loading the runbook…</p> : null}
+      ) : runbookError !== undefined ? <ErrorNotice error={runbookError} />
+        : walk || incident.runbook ? <p aria-busy="true" class="muted">Loading the runbook…</p> : null}
       {runbook && detail !== undefined ? (
         <div class="tree-detail">
           <button type="button" class="link-button tree-detail-close" onClick={() => { setSelected(undefined); }}>Close node detail</button>

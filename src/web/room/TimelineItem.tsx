@@ -61,10 +61,13 @@ export class TimelineItem extends Component<TimelineItemProps, TimelineItemState
       <li class={classes.join(' ')} data-seq={entry.seq} data-type={entry.type}>
         <div class="entry-line">
           <span class="entry-time"><LocalTime iso={entry.at} /></span>
-          <span class="entry-body">
+          <div class="entry-body">
             <strong class="entry-actor">{d.actor}</strong> <span class="entry-text">{d.text}</span>
             {entry.starred ? <span class="entry-star" title="starred"> ★<span class="room-sr-only"> starred</span></span> : null}
-          </span>
+            {d.typed !== undefined ? <p class="entry-typed">{d.typed}</p> : null}
+            {d.detail !== undefined ? <p class="entry-detail">{d.detail}</p> : null}
+            {d.redaction !== undefined ? <p class="entry-redaction">{d.redaction}</p> : null}
+          </div>
           {canStar || canRedact ? (
             <div class="entry-actions">
               <span class="entry-seq muted">#{entry.seq}</span>
@@ -83,9 +86,6 @@ export class TimelineItem extends Component<TimelineItemProps, TimelineItemState
             </div>
           ) : null}
         </div>
-        {d.typed !== undefined ? <p class="entry-typed">{d.typed}</p> : null}
-        {d.detail !== undefined ? <p class="entry-detail">{d.detail}</p> : null}
-        {d.redaction !== undefined ? <p class="entry-redaction">{d.redaction}</p> : null}
         {canRedact && redacting ? (
           <form class="redact-form" onSubmit={(event) => {
             event.preventDefault();

@@ -20,6 +20,8 @@ export interface RoomContextValue {
   incident: Incident;
   /** The runbook of the walk (or the one named when opening), once fetched. */
   runbook?: Runbook;
+  /** Why the runbook could not be fetched, if it could not. */
+  runbookError?: unknown;
   user: SessionUser;
   /** Whether the live connection is up: commands sent meanwhile wait for it. */
   online: boolean;
