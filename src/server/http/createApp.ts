@@ -7,6 +7,7 @@ import type { ServerMetrics } from '../serverMetrics.js';
 import { authenticate } from './authenticate.js';
 import { errorHandler } from './errorHandler.js';
 import { requestContextMiddleware } from './requestContext.js';
+import { alertRoutes } from './routes/alertRoutes.js';
 import { incidentRoutes } from './routes/incidentRoutes.js';
 import { opsRoutes, type ReadyCheck } from './routes/opsRoutes.js';
 import { runbookRoutes } from './routes/runbookRoutes.js';
@@ -48,6 +49,7 @@ export function createApp(options: AppOptions): Express {
 
   const json = express.json({ limit: bodyLimit, strict: true });
   app.use('/api/session', json, sessionRoutes(options.auth));
+  app.use('/api/alerts', alertRoutes(options.service, options.auth));
   // Authenticate before reading a body: an unknown client gets 401 without the server parsing its payload.
   app.use('/api', authenticate(options.auth), json);
   app.use('/api/incidents', incidentRoutes(options.service));
