@@ -28,7 +28,13 @@ export function IncidentRoomPage({ incidentId }: { incidentId: string }) {
   const { room, state } = useIncidentRoom(connection, incidentId, canAct(user, 'admin'));
   const connectionState = useConnectionState(connection);
   const incident = state.incident;
-  const { runbook, error: runbookError } = useRunbook(incident?.walk?.runbookId ?? incident?.runbook?.id);
+  const walk = incident?.walk;
+  const { runbook: walkRunbook, error: runbookError } = useRunbook({
+    incidentId,
+    ...(walk ? { walk: { runbookId: walk.runbookId, startedSeq: walk.startedSeq } } : {}),
+    ...(incident?.runbook ? { runbookId: incident.runbook.id } : {}),
+  });
+  const runbook = walkRunbook?.runbook;
   const [confirmedPreview, setConfirmedPreview] = useState<ConfirmedPreview>();
 
   if (state.error) {
@@ -53,6 +59,7 @@ export function IncidentRoomPage({ incidentId }: { incidentId: string }) {
     room,
     incident,
     ...(runbook ? { runbook } : {}),
+    ...(walkRunbook?.newer ? { newerRunbook: true } : {}),
     ...(runbookError !== undefined ? { runbookError } : {}),
     user,
     online: connectionState === 'online',

@@ -8,7 +8,7 @@ const NO_PATH: readonly string[] = [];
 
 /** The walk's runbook as a tree (path taken and current node highlighted); a node picked shows its detail. */
 export function RunbookPanel() {
-  const { incident, runbook, runbookError } = useRoom();
+  const { incident, runbook, runbookError, newerRunbook } = useRoom();
   const [selected, setSelected] = useState<string>();
   const walk = incident.walk;
   const title = walk?.runbookTitle ?? incident.runbook?.title;
@@ -17,6 +17,9 @@ export function RunbookPanel() {
     <section class="tree-panel panel" aria-label="Runbook">
       <h2 class="panel-title">{title ? <>Runbook: {title}</> : 'Runbook'}</h2>
       {!walk && !incident.runbook ? <p class="muted">No runbook is being walked.</p> : null}
+      {newerRunbook ? (
+        <p class="notice notice-calm tree-version">The runbook file changed since this walk started; the walk keeps following the version it started with, shown here.</p>
+      ) : null}
       {runbook ? (
         <RunbookTree runbook={runbook} path={walk?.state.path ?? NO_PATH} current={walk ? walk.state.current ?? walk.state.ended?.node ?? null : null}
           onSelect={(id) => { setSelected((s) => (s === id ? undefined : id)); }} compact

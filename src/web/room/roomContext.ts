@@ -20,6 +20,8 @@ export interface RoomContextValue {
   incident: Incident;
   /** The runbook of the walk (or the one named when opening), once fetched. */
   runbook?: Runbook;
+  /** The catalog has a newer version of the runbook than the walk follows (it keeps its own). */
+  newerRunbook?: boolean;
   /** Why the runbook could not be fetched, if it could not. */
   runbookError?: unknown;
   user: SessionUser;

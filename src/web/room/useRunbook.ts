@@ -1,39 +1,89 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../api/apiError.js';
 import { apiRequest } from '../api/apiRequest.js';
 import type { Runbook } from '../api/apiTypes.js';
 
-// Runbooks change only when the server restarts with new files: fetch each once per page load.
-const cache = new Map<string, Promise<Runbook>>();
+/** The runbook a room shows: the version its walk follows, and whether the catalog has a newer one. */
+export interface WalkRunbook {
+  runbook: Runbook;
+  /** The pinned version's hash; null for a walk recorded before pinning, absent when not asked. */
+  hash?: string | null;
+  /** The catalog holds a newer version of this runbook than the walk follows. */
+  newer?: boolean;
+}
 
-/** A runbook by id (GET /api/runbooks/:id), shared by every caller; a failure is not cached. */
-export function fetchRunbook(id: string): Promise<Runbook> {
-  let pending = cache.get(id);
+/** GET /api/incidents/:id/runbook: the version the incident's walk pinned. */
+interface IncidentRunbookAnswer {
+  runbook: Runbook;
+  hash: string | null;
+  newer?: boolean;
+}
+
+// Runbooks change only when the server loads new files, and a walk's version never: fetch each once.
+const catalog = new Map<string, Promise<Runbook>>();
+const walks = new Map<string, Promise<WalkRunbook>>();
+
+function remember<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let pending = cache.get(key);
   if (!pending) {
-    pending = apiRequest<{ runbook: Runbook }>('GET', `/api/runbooks/${encodeURIComponent(id)}`).then((answer) => answer.runbook);
-    cache.set(id, pending);
-    pending.catch(() => cache.delete(id));
+    pending = load();
+    cache.set(key, pending);
+    // A failure is not kept: the next render asks again.
+    pending.catch(() => cache.delete(key));
   }
   return pending;
 }
 
-export function useRunbook(id: string | undefined): { runbook?: Runbook; error?: unknown } {
-  const [state, setState] = useState<{ id?: string; runbook?: Runbook; error?: unknown }>({});
+/** A runbook by id as the catalog has it now (GET /api/runbooks/:id). */
+export function fetchRunbook(id: string): Promise<Runbook> {
+  return remember(catalog, id, () => apiRequest<{ runbook: Runbook }>('GET', `/api/runbooks/${encodeURIComponent(id)}`).then((answer) => answer.runbook));
+}
+
+/**
+ * The runbook version an incident's walk follows (a walk keeps its version when the file is
+ * edited). A server without that route, or a walk it cannot name, falls back to the catalog's.
+ */
+export function fetchWalkRunbook(incidentId: string, runbookId: string, startedSeq: number): Promise<WalkRunbook> {
+  return remember(walks, `${incidentId}#${startedSeq}`, async () => {
+    try {
+      const answer = await apiRequest<IncidentRunbookAnswer>('GET', `/api/incidents/${encodeURIComponent(incidentId)}/runbook`);
+      if (answer.runbook.id === runbookId) return { runbook: answer.runbook, hash: answer.hash, newer: answer.newer === true };
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+    }
+    return { runbook: await fetchRunbook(runbookId) };
+  });
+}
+
+export interface RunbookWanted {
+  incidentId: string;
+  /** The walk's runbook and the seq of its walk.started, or the runbook named when opening. */
+  walk?: { runbookId: string; startedSeq: number };
+  runbookId?: string;
+}
+
+export function useRunbook(wanted: RunbookWanted): { runbook?: WalkRunbook; error?: unknown } {
+  const { incidentId, walk, runbookId } = wanted;
+  const key = walk ? `${incidentId}#${walk.startedSeq}:${walk.runbookId}` : runbookId ?? '';
+  const [state, setState] = useState<{ key: string; runbook?: WalkRunbook; error?: unknown }>({ key: '' });
   useEffect(() => {
-    if (id === undefined) return;
+    if (key === '') return;
     let live = true;
-    fetchRunbook(id).then(
+    const load = walk ? fetchWalkRunbook(incidentId, walk.runbookId, walk.startedSeq) : fetchRunbook(runbookId ?? '').then((runbook) => ({ runbook }));
+    load.then(
       (runbook) => {
-        if (live) setState({ id, runbook });
+        if (live) setState({ key, runbook });
       },
       (error: unknown) => {
-        if (live) setState({ id, error });
+        if (live) setState({ key, error });
       },
     );
     return () => {
       live = false;
     };
-  }, [id]);
-  // A stale answer for the previous id is never shown for the new one.
-  if (id === undefined || state.id !== id) return {};
+    // The key names everything the load depends on.
+  }, [key]);
+  // An answer for another walk or runbook is never shown for this one.
+  if (key === '' || state.key !== key) return {};
   return { ...(state.runbook ? { runbook: state.runbook } : {}), ...(state.error !== undefined ? { error: state.error } : {}) };
 }
