@@ -19,6 +19,8 @@ export interface IncidentNote {
 export interface IncidentWalk {
   runbookId: string;
   runbookTitle: string;
+  /** The runbook version it follows (a key of Incident.pins); absent on walks recorded before pinning, which follow the server's current version. */
+  runbookHash?: string;
   labels?: Record<string, string>;
   /** The seq of its walk.started event. */
   startedSeq: number;
@@ -28,6 +30,12 @@ export interface IncidentWalk {
   handoff?: string;
   /** The `at` of its last step.entered or walk.ended: since when it waits where it is (or has ended). */
   enteredAt?: string;
+}
+
+/** A runbook version this incident pinned: which runbook, and the seq of the runbook.pinned event that holds its text. */
+export interface RunbookPin {
+  runbookId: string;
+  seq: number;
 }
 
 /** What alert notifications said on this incident: how the alert intake finds the incident for the next one. */
@@ -82,6 +90,8 @@ export interface Incident {
   /** The current holder (user name) of each role that has one. */
   roles: Partial<Record<IncidentRole, string>>;
   walk?: IncidentWalk;
+  /** Runbook versions pinned here, by hash (the text stays in the runbook.pinned event, not in the fold). */
+  pins: Record<string, RunbookPin>;
   /** Present once an alert notification was recorded (alert.received, alert.resolved). */
   alerts?: IncidentAlerts;
   notes: IncidentNote[];

@@ -88,6 +88,20 @@ export interface WalkStartedData {
   inputs: Record<string, string>;
   /** Alert labels for `{{ labels.x }}` in queries. */
   labels?: Record<string, string>;
+  /** The version walked (see runbook.pinned); absent on timelines recorded before pinning. */
+  runbookHash?: string;
+}
+
+/**
+ * The text of a runbook version this incident walks, recorded (once per version) just before the
+ * walk.started that walks it: the walk keeps following it after the file is edited.
+ */
+export interface RunbookPinnedData {
+  runbookId: string;
+  /** sha256 (hex) of `text`. */
+  hash: string;
+  text: string;
+  file?: string;
 }
 
 /** A notification recorded on the incident (by an alert source): the alerts, and why it landed here. */
@@ -109,6 +123,7 @@ export type IncidentEvent =
   | { type: 'entry.starred'; data: { seq: number; starred: boolean } }
   | { type: 'entry.redacted'; data: { seq: number; reason?: string } }
   | { type: 'walk.started'; data: WalkStartedData }
+  | { type: 'runbook.pinned'; data: RunbookPinnedData }
   | { type: 'alert.received'; data: AlertReceivedData }
   | { type: 'alert.resolved'; data: AlertResolvedData }
   | WalkTimelineEvent;

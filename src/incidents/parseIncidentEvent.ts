@@ -1,6 +1,7 @@
 import { isIncidentRole } from './incidentRole.js';
 import { isIncidentStatus } from './incidentStatus.js';
 import type { IncidentEvent, IncidentEventType, TypedTimelineEvent } from './incidentEvent.js';
+import { isRunbookHash } from './runbookVersion.js';
 import { isSeverity } from './severity.js';
 import type { TimelineEvent } from './timelineEvent.js';
 
@@ -101,6 +102,13 @@ const SHAPES: Record<IncidentEventType, readonly Field[]> = {
     field('runbookTitle', isString, 'a string'),
     field('inputs', isStringRecord, 'an object of strings'),
     optional('labels', isStringRecord, 'an object of strings'),
+    optional('runbookHash', isRunbookHash, 'a sha256 in lowercase hex'),
+  ],
+  'runbook.pinned': [
+    field('runbookId', isNonEmpty, 'a runbook id'),
+    field('hash', isRunbookHash, 'a sha256 in lowercase hex'),
+    field('text', isString, 'a string'),
+    optional('file', isString, 'a string'),
   ],
   'alert.received': [field('status', isAlertStatus, 'firing or resolved'), ...ALERT_NOTIFICATION],
   'alert.resolved': [field('fingerprints', (v) => Array.isArray(v) && v.every(isNonEmpty), 'a list of fingerprints'), ...ALERT_NOTIFICATION],

@@ -38,6 +38,7 @@ function open(event: TimelineEvent): Incident {
     openedAt: event.at,
     openedBy: event.actor,
     roles: {},
+    pins: {},
     notes: [],
     starred: [],
     redacted: [],
@@ -118,9 +119,22 @@ function applyTyped(draft: Incident, event: TimelineEvent, typed: TypedTimelineE
       redact(draft, typed.data.seq);
       return true;
     case 'walk.started': {
-      const { runbookId, runbookTitle, inputs, labels } = typed.data;
+      const { runbookId, runbookTitle, inputs, labels, runbookHash } = typed.data;
       const state = { runbookId, current: null, path: [], visits: {}, inputs: { ...inputs } };
-      draft.walk = { runbookId, runbookTitle, startedSeq: event.seq, state, ...(labels === undefined ? {} : { labels: { ...labels } }) };
+      draft.walk = {
+        runbookId,
+        runbookTitle,
+        ...(runbookHash === undefined ? {} : { runbookHash }),
+        startedSeq: event.seq,
+        state,
+        ...(labels === undefined ? {} : { labels: { ...labels } }),
+      };
+      return true;
+    }
+    case 'runbook.pinned': {
+      const { hash, runbookId } = typed.data;
+      // The first pin of a version holds its text; a repeat adds nothing.
+      if (!Object.hasOwn(draft.pins, hash)) draft.pins = { ...draft.pins, [hash]: { runbookId, seq: event.seq } };
       return true;
     }
     case 'alert.received':

@@ -5,17 +5,19 @@ import { requireAuthorized } from '../incidents/authorize.js';
 import { CommandError } from '../incidents/commandError.js';
 import type { CommandContext } from '../incidents/commands/commandContext.js';
 import { requireOpenIncident } from '../incidents/commands/requireIncident.js';
-import { requireWalkAt } from '../incidents/commands/requireWalkAt.js';
+import { requireWalkAt, walkRunbook } from '../incidents/commands/requireWalkAt.js';
 import { DamagedTimelineError } from '../incidents/damagedTimelineError.js';
 import { executeCommand, type IncidentCommand } from '../incidents/executeCommand.js';
 import type { Incident } from '../incidents/incident.js';
 import type { IncidentDraft } from '../incidents/incidentEvent.js';
+import { typedEvent } from '../incidents/parseIncidentEvent.js';
 import { reduceIncident } from '../incidents/reduceIncident.js';
 import type { Actor, TimelineEvent } from '../incidents/timelineEvent.js';
 import { timelineView } from '../incidents/timelineView.js';
 import type { MetricSource } from '../metrics/metricSource.js';
 import { stepCheck } from '../metrics/stepCheck.js';
 import type { CatalogEntry } from '../runbook/checkCatalog.js';
+import { loadRunbook } from '../runbook/loadRunbook.js';
 import type { Runbook } from '../runbook/types.js';
 import type { EventStore, IdempotencyRecord } from '../store/eventStore.js';
 import { IdempotencyKeyTakenError, StaleAppendError } from '../store/eventStore.js';
@@ -27,7 +29,7 @@ import { validateApiBody } from './apiSchemas.js';
 import { incidentState, incidentSummary, runbookSummary } from './incidentSummary.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { payloadFingerprint } from './payloadFingerprint.js';
-import { runbookCatalog, type RunbookCatalog } from './runbookCatalog.js';
+import { runbookCatalog, runbookHash, type RunbookCatalog } from './runbookCatalog.js';
 import { refusalResult, type ServiceResult } from './serviceResult.js';
 
 export type { ServiceResult } from './serviceResult.js';
@@ -86,6 +88,12 @@ export interface IncidentService {
   runbooks(role: AccessRole): Promise<ServiceResult>;
   /** `{ runbook, file?, problems }`. */
   runbook(id: string, role: AccessRole): Promise<ServiceResult>;
+  /**
+   * The runbook the incident's walk follows: `{ runbook, hash, file?, latest: { hash } | null, newer }`,
+   * the version it pinned (hash null for a walk recorded before pinning: it follows the loaded one),
+   * and the version loaded now. 404 `no_walk` when the incident never walked a runbook.
+   */
+  walkRunbook(incidentId: string, role: AccessRole): Promise<ServiceResult>;
   /** Listens to stored events (broadcast only after store); returns the unsubscribe. */
   subscribe(listener: EventsListener): () => void;
   /** Incidents not yet resolved or closed. */
@@ -97,6 +105,8 @@ export interface IncidentService {
 /** Idempotency scope of opening incidents (commands on an incident use its id). */
 const OPEN_SCOPE = 'incidents';
 const DEFAULT_CACHE = 10_000;
+/** How many parsed pinned runbook versions to keep (each is parsed from its runbook.pinned text once). */
+const PINNED_CACHE = 64;
 /** Longer ids are none the store could hold: not found, without asking it. */
 const MAX_ID_LENGTH = 200;
 
@@ -116,6 +126,12 @@ function isReceipt(value: unknown): value is Receipt {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Partial<Receipt>;
   return (r.kind === 'open' || r.kind === 'command') && typeof r.incidentId === 'string' && Number.isSafeInteger(r.firstSeq) && Number.isSafeInteger(r.lastSeq);
+}
+
+/** A pinned runbook version as parsed from the timeline (or the loaded runbook, while it is that version). */
+interface PinnedVersion {
+  runbook: Runbook;
+  file?: string;
 }
 
 function notFound(incidentId: string): CommandError {
@@ -143,6 +159,8 @@ class Service implements IncidentService {
   readonly #cacheLimit: number;
   /** Folded incidents, least recently used first. */
   readonly #states = new Map<string, Incident>();
+  /** Pinned versions parsed from timelines, by hash, least recently used first. */
+  readonly #pinned = new Map<string, PinnedVersion>();
   readonly #queue = new KeyedQueue();
   readonly #listeners = new Set<EventsListener>();
   readonly #inFlight = new Set<Promise<unknown>>();
@@ -214,7 +232,8 @@ class Service implements IncidentService {
       const at = this.#evaluationTime(given);
       const transition = await this.#runCheck(incidentId, node, actor, at);
       // The core's recordCheck decides on the walk as it stands now, exactly as run_check's would; nothing is appended.
-      const drafts = executeCommand(await this.#load(incidentId), { name: 'recordCheck', node, transition }, this.#context(actor));
+      const incident = await this.#load(incidentId);
+      const drafts = executeCommand(incident, { name: 'recordCheck', node, transition }, await this.#contextFor(actor, incident));
       return { status: 200, body: { at, events: drafts.map(({ type, data }) => ({ type, data })) } };
     });
   }
@@ -275,6 +294,27 @@ class Service implements IncidentService {
     });
   }
 
+  walkRunbook(incidentId: string, role: AccessRole): Promise<ServiceResult> {
+    return this.#guard(async () => {
+      requireAuthorized(role, 'read');
+      const incident = await this.#load(incidentId);
+      if (!incident) throw notFound(incidentId);
+      const walk = incident.walk;
+      if (!walk) {
+        throw new ApiError(404, 'no_walk', `incident ${incident.id} has never walked a runbook, so it follows none; start a walk (POST /api/incidents/${incident.id}/walk {"type": "start", "runbook": …})`);
+      }
+      const loaded = this.catalog.version(walk.runbookId);
+      const latest = loaded ? { hash: loaded.hash } : null;
+      const hash = walk.runbookHash ?? null;
+      // A walk recorded before pinning follows whatever is loaded under its id (walkRunbook refuses when nothing is).
+      const pinned = hash === null ? undefined : await this.#pinnedVersion(incident);
+      const runbook = pinned?.runbook ?? walkRunbook(incident, walk, this.#context({ kind: 'system' }));
+      const file = hash === null ? this.catalog.file(walk.runbookId) : pinned?.file;
+      const newer = hash !== null && latest !== null && latest.hash !== hash;
+      return { status: 200, body: { runbook, hash, ...(file === undefined ? {} : { file }), latest, newer } };
+    });
+  }
+
   subscribe(listener: EventsListener): () => void {
     this.#listeners.add(listener);
     return () => {
@@ -319,7 +359,58 @@ class Service implements IncidentService {
   }
 
   #context(actor: Actor): CommandContext {
-    return { actor, runbooks: this.catalog.runbooks, now: new Date(this.#now()).toISOString() };
+    const { catalog } = this;
+    return { actor, runbooks: catalog.runbooks, runbookVersion: (id) => catalog.version(id), now: new Date(this.#now()).toISOString() };
+  }
+
+  /** The context of a command on `incident`: with the runbook version its walk pinned, parsed from the timeline. */
+  async #contextFor(actor: Actor, incident: Incident | undefined): Promise<CommandContext> {
+    const ctx = this.#context(actor);
+    const hash = incident?.walk?.runbookHash;
+    if (incident === undefined || hash === undefined) return ctx;
+    const pinned = await this.#pinnedVersion(incident);
+    return pinned ? { ...ctx, pinnedRunbooks: new Map([[hash, pinned.runbook]]) } : ctx;
+  }
+
+  /**
+   * The runbook version the incident's walk pinned: the loaded runbook while it is that version,
+   * else parsed from the text of its runbook.pinned event, once per hash (a bounded cache).
+   * Undefined when the timeline does not hold a usable text (the core then refuses the walk's commands).
+   */
+  async #pinnedVersion(incident: Incident): Promise<PinnedVersion | undefined> {
+    const walk = incident.walk;
+    const hash = walk?.runbookHash;
+    if (!walk || hash === undefined) return undefined;
+    const loaded = this.catalog.version(walk.runbookId);
+    const current = this.catalog.runbooks.get(walk.runbookId);
+    if (loaded?.hash === hash && current) return { runbook: current, ...(loaded.file === undefined ? {} : { file: loaded.file }) };
+    const cached = this.#pinned.get(hash);
+    if (cached) {
+      this.#pinned.delete(hash);
+      this.#pinned.set(hash, cached);
+      return cached;
+    }
+    const pin = incident.pins[hash];
+    if (!pin) return undefined;
+    const stored = (await this.#store.read(incident.id, pin.seq - 1)).find((e) => e.seq === pin.seq);
+    const typed = stored && typedEvent(stored);
+    if (typed?.type !== 'runbook.pinned' || typed.data.hash !== hash || runbookHash(typed.data.text) !== hash) {
+      this.#onError(new Error(`incident ${incident.id}: seq ${pin.seq} does not hold the text of runbook version ${hash}`), 'a pinned runbook version that cannot be read');
+      return undefined;
+    }
+    const { text, file } = typed.data;
+    const parsed = loadRunbook(text, file ?? `${walk.runbookId}@${hash.slice(0, 12)}`);
+    if (!parsed.value || parsed.value.id !== walk.runbookId) {
+      this.#onError(new Error(`incident ${incident.id}: the pinned text of runbook '${walk.runbookId}' (seq ${pin.seq}) no longer loads: ${parsed.problems[0]?.message ?? 'its id differs'}`), 'a pinned runbook version that cannot be read');
+      return undefined;
+    }
+    const version: PinnedVersion = { runbook: parsed.value, ...(file === undefined ? {} : { file }) };
+    this.#pinned.set(hash, version);
+    if (this.#pinned.size > PINNED_CACHE) {
+      const oldest = this.#pinned.keys().next();
+      if (!oldest.done) this.#pinned.delete(oldest.value);
+    }
+    return version;
   }
 
   /** Inside the incident's queue: replay a known key, or load, decide and append (re-deciding once if the incident moved). */
@@ -331,7 +422,7 @@ class Service implements IncidentService {
     for (let attempt = 0; ; attempt++) {
       const incident = await this.#load(incidentId);
       if (!incident) throw notFound(incidentId);
-      const drafts = executeCommand(incident, command, this.#context(actor));
+      const drafts = executeCommand(incident, command, await this.#contextFor(actor, incident));
       try {
         const stored = await this.#appendOrReplay(incidentId, drafts, incident.lastSeq, idempotency, role);
         if (!Array.isArray(stored)) return stored;
@@ -405,7 +496,7 @@ class Service implements IncidentService {
     const incident = await this.#load(incidentId);
     if (!incident) throw notFound(incidentId);
     const found = requireOpenIncident(incident, 'running a check');
-    const { walk, runbook } = requireWalkAt(found, node, this.#context(actor));
+    const { walk, runbook } = requireWalkAt(found, node, await this.#contextFor(actor, found));
     try {
       const result = await stepCheck({
         runbook,

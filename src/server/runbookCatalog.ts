@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
+import type { RunbookVersion } from '../incidents/runbookVersion.js';
 import type { CatalogEntry } from '../runbook/checkCatalog.js';
 import type { Problem } from '../runbook/problem.js';
 import type { Runbook } from '../runbook/types.js';
+import { canonicalJson } from './payloadFingerprint.js';
 
 /** A file the server left out of its catalog, with every problem it has (at least one of them an error, as a rule). */
 export interface RejectedRunbook {
@@ -22,6 +25,32 @@ export interface RunbookCatalog {
   problems(id: string): readonly Problem[];
   /** Files left out, with every problem of each, in the order they were found. */
   readonly rejected: readonly RejectedRunbook[];
+  /**
+   * The version of a loaded runbook a walk pins: the file's text and its sha256 (hex), with the
+   * file. A runbook given as an object (a map, in tests) has no file: its text is its canonical
+   * JSON (keys sorted at every level), which loadRunbook reads back like YAML.
+   */
+  version(id: string): RunbookVersion | undefined;
+}
+
+/** sha256 of a runbook's text, in lowercase hex: the hash walks pin. */
+export function runbookHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Versions computed once per id, on first use (hashing every runbook at start would be wasted on most). */
+function versions(text: (id: string) => string | undefined, file: (id: string) => string | undefined): (id: string) => RunbookVersion | undefined {
+  const known = new Map<string, RunbookVersion>();
+  return (id) => {
+    const cached = known.get(id);
+    if (cached) return cached;
+    const body = text(id);
+    if (body === undefined) return undefined;
+    const where = file(id);
+    const version: RunbookVersion = { hash: runbookHash(body), text: body, ...(where === undefined ? {} : { file: where }) };
+    known.set(id, version);
+    return version;
+  };
 }
 
 const NONE: readonly Problem[] = Object.freeze([]);
@@ -34,11 +63,16 @@ const NONE: readonly Problem[] = Object.freeze([]);
 export function runbookCatalog(source: readonly CatalogEntry<Runbook>[] | ReadonlyMap<string, Runbook>, rejected: readonly RejectedRunbook[] = []): RunbookCatalog {
   if (!Array.isArray(source)) {
     const runbooks = source as ReadonlyMap<string, Runbook>;
-    return { runbooks, file: () => undefined, problems: () => NONE, rejected };
+    const text = (id: string): string | undefined => {
+      const runbook = runbooks.get(id);
+      return runbook && canonicalJson(runbook);
+    };
+    return { runbooks, file: () => undefined, problems: () => NONE, rejected, version: versions(text, () => undefined) };
   }
   const runbooks = new Map<string, Runbook>();
   const files = new Map<string, string>();
   const problems = new Map<string, readonly Problem[]>();
+  const texts = new Map<string, string>();
   const left: RejectedRunbook[] = [...rejected];
   for (const entry of source as readonly CatalogEntry<Runbook>[]) {
     if (!entry.value || runbooks.has(entry.value.id)) {
@@ -47,7 +81,9 @@ export function runbookCatalog(source: readonly CatalogEntry<Runbook>[] | Readon
     }
     runbooks.set(entry.value.id, entry.value);
     files.set(entry.value.id, entry.file);
+    texts.set(entry.value.id, entry.text);
     problems.set(entry.value.id, entry.problems);
   }
-  return { runbooks, file: (id) => files.get(id), problems: (id) => problems.get(id) ?? NONE, rejected: left };
+  const file = (id: string): string | undefined => files.get(id);
+  return { runbooks, file, problems: (id) => problems.get(id) ?? NONE, rejected: left, version: versions((id) => texts.get(id), file) };
 }

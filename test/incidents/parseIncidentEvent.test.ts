@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { INCIDENT_EVENT_TYPES, isIncidentEventType, parseIncidentEvent, typedEvent } from '../../src/incidents/parseIncidentEvent.js';
 import type { TimelineEvent } from '../../src/incidents/timelineEvent.js';
 
+const HASH = 'a'.repeat(64);
+
 /** One valid payload of every type. */
 const VALID: Record<string, unknown> = {
   'incident.opened': { title: 'DB down', severity: 'sev1', summary: 's', runbook: { id: 'db', title: 'DB' }, inputs: { cluster: 'a' } },
@@ -11,7 +13,8 @@ const VALID: Record<string, unknown> = {
   'note.added': { text: 'hello', claimedAt: '2024-05-01T11:50:00.000Z' },
   'entry.starred': { seq: 3, starred: false },
   'entry.redacted': { seq: 3, reason: 'secret' },
-  'walk.started': { runbookId: 'db', runbookTitle: 'DB', inputs: {}, labels: { zone: 'a' } },
+  'walk.started': { runbookId: 'db', runbookTitle: 'DB', inputs: {}, labels: { zone: 'a' }, runbookHash: HASH },
+  'runbook.pinned': { runbookId: 'db', hash: HASH, text: 'runpath: 1\nid: db\n', file: 'runbooks/db.yaml' },
   'step.entered': { node: 'a', nodeType: 'question', visit: 2 },
   'check.evaluated': {
     node: 'a', value: null, series: [{ labels: { zone: 'a' }, value: 1.5, matched: true }], branch: 0, next: 'b', reduce: 'max',
@@ -74,6 +77,9 @@ describe('parseIncidentEvent', () => {
     ['alert.received', { ...VALID['alert.received'] as object, alerts: [{ fingerprint: '', status: 'firing', labels: {}, annotations: {}, startsAt: 'x' }] }, 'data.alerts must be a list'],
     ['alert.received', { ...VALID['alert.received'] as object, grouping: { decision: 'grouped', by: 'labels', reason: 'x' } }, 'data.grouping must be an object'],
     ['alert.resolved', { ...VALID['alert.resolved'] as object, fingerprints: [1] }, 'data.fingerprints must be a list of fingerprints'],
+    ['walk.started', { runbookId: 'db', runbookTitle: 'DB', inputs: {}, runbookHash: 'ABC' }, 'data.runbookHash must be a sha256 in lowercase hex'],
+    ['runbook.pinned', { runbookId: 'db', hash: 'A'.repeat(64), text: 'x' }, 'data.hash must be a sha256 in lowercase hex'],
+    ['runbook.pinned', { runbookId: 'db', hash: HASH }, 'runbook.pinned: data.text is missing; it must be a string'],
   ])('refuses a malformed %s', (type, data, message) => {
     const parsed = parseIncidentEvent(type, data);
     expect(parsed.ok).toBe(false);

@@ -58,6 +58,7 @@ describe('reduceIncident', () => {
       openedBy: alertmanager,
       runbook: { id: 'db-latency', title: 'Database latency is high' },
       roles: { commander: 'bob' },
+      pins: {},
       walk: {
         runbookId: 'db-latency',
         runbookTitle: 'Database latency is high',

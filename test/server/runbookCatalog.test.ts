@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { loadRunbook } from '../../src/runbook/loadRunbook.js';
 import type { CatalogEntry } from '../../src/runbook/checkCatalog.js';
 import type { Problem } from '../../src/runbook/problem.js';
 import type { SourceMap } from '../../src/runbook/sourceMap.js';
 import type { Runbook } from '../../src/runbook/types.js';
-import { runbookCatalog } from '../../src/server/runbookCatalog.js';
+import { canonicalJson } from '../../src/server/payloadFingerprint.js';
+import { runbookCatalog, runbookHash } from '../../src/server/runbookCatalog.js';
 import { dbSlow } from '../fixtures/server/runbooks.js';
 
 const problem = (file: string, rule: string, severity: Problem['severity'] = 'warning'): Problem => ({ file, line: 1, column: 1, endLine: 1, endColumn: 2, severity, rule, message: rule });
@@ -11,9 +14,11 @@ const problem = (file: string, rule: string, severity: Problem['severity'] = 'wa
 const at = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 const map: SourceMap = { locate: () => at, locateInScalar: () => at, lineText: () => '' };
 
-function entry(file: string, value: Runbook | undefined, problems: Problem[] = []): CatalogEntry<Runbook> {
-  return { file, text: '', map, problems, ...(value ? { value } : {}) };
+function entry(file: string, value: Runbook | undefined, problems: Problem[] = [], text = ''): CatalogEntry<Runbook> {
+  return { file, text, map, problems, ...(value ? { value } : {}) };
 }
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 describe('runbookCatalog', () => {
   it('from entries: each runbook with its file and problems; failed and duplicate entries rejected with theirs', () => {
@@ -39,5 +44,23 @@ describe('runbookCatalog', () => {
     expect(fromMap.file(dbSlow.id)).toBeUndefined();
     expect(fromMap.problems(dbSlow.id)).toEqual([]);
     expect(fromMap.rejected).toEqual([]);
+  });
+
+  it('version(id): the sha256 (hex) of the file text the runbook was loaded from, with the text and the file', () => {
+    const text = 'runpath: 1\nid: db-slow\n# the file as written\n';
+    const catalog = runbookCatalog([entry('a.yaml', dbSlow, [], text), entry('c.yaml', dbSlow, [], 'another text')]);
+    expect(catalog.version('db-slow')).toEqual({ hash: sha256(text), text, file: 'a.yaml' });
+    expect(catalog.version('db-slow')).toBe(catalog.version('db-slow'));
+    expect(catalog.version('other')).toBeUndefined();
+    expect(runbookHash('é')).toBe(sha256('é'));
+  });
+
+  it('version(id) of a runbook given as an object: its canonical JSON (keys sorted), which loads back as the same runbook', () => {
+    const reordered = Object.fromEntries(Object.entries(dbSlow).reverse()) as unknown as Runbook;
+    const a = runbookCatalog(new Map([[dbSlow.id, dbSlow]])).version(dbSlow.id);
+    const b = runbookCatalog(new Map([[dbSlow.id, reordered]])).version(dbSlow.id);
+    expect(a).toEqual({ hash: sha256(canonicalJson(dbSlow)), text: canonicalJson(dbSlow) });
+    expect(b).toEqual(a);
+    expect(loadRunbook(a?.text ?? '', 'x.json').value).toEqual(dbSlow);
   });
 });

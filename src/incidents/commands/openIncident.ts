@@ -44,5 +44,5 @@ export function openIncident(incident: Incident | undefined, command: OpenIncide
   const runbook = requireRunbook(command.runbook, ctx);
   data.runbook = { id: runbook.id, title: runbook.title };
   if (inputs !== undefined) data.inputs = inputs;
-  return [{ type: 'incident.opened', actor: ctx.actor, data }, ...beginWalk(runbook, inputs ?? {}, labels, ctx.actor)];
+  return [{ type: 'incident.opened', actor: ctx.actor, data }, ...beginWalk(undefined, runbook, inputs ?? {}, labels, ctx)];
 }

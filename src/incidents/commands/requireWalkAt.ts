@@ -11,14 +11,29 @@ export interface WalkAt {
   node: string;
 }
 
-/** Looks up the runbook a walk follows among those the server loaded. */
+/**
+ * The runbook a walk follows: the version it pinned (from the server's parsed pins, or the loaded
+ * runbook when that is still the same version), else, for a walk recorded before pinning, the
+ * runbook the server has loaded under its id.
+ */
 export function walkRunbook(incident: Incident, walk: IncidentWalk, ctx: CommandContext): Runbook {
+  const details = { lastSeq: incident.lastSeq, walk };
+  const hash = walk.runbookHash;
+  if (hash !== undefined) {
+    const pinned = ctx.pinnedRunbooks?.get(hash) ?? (ctx.runbookVersion?.(walk.runbookId)?.hash === hash ? ctx.runbooks?.get(walk.runbookId) : undefined);
+    if (pinned) return pinned;
+    throw new CommandError(
+      'runbook_unavailable',
+      `the walk follows the version of runbook '${walk.runbookId}' it pinned (sha256 ${hash.slice(0, 12)}…), which the server could not load from the timeline; start another walk to use the current version`,
+      details,
+    );
+  }
   const runbook = ctx.runbooks?.get(walk.runbookId);
   if (runbook) return runbook;
   throw new CommandError(
     'runbook_unavailable',
     `the walk follows runbook '${walk.runbookId}', which this server has not loaded; restore it in the runbooks folder (runpath validate checks it) or start another walk`,
-    { lastSeq: incident.lastSeq, walk },
+    details,
   );
 }
 

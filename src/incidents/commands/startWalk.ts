@@ -20,7 +20,7 @@ export interface StartWalkCommand {
   node?: string | null;
 }
 
-/** walk.started and the events of entering the start node; replaces the walk in progress only when it names its node. */
+/** (runbook.pinned,) walk.started and the events of entering the start node; replaces the walk in progress only when it names its node. */
 export function startWalk(incident: Incident | undefined, command: StartWalkCommand, ctx: CommandContext): IncidentDraft[] {
   const found = requireOpenIncident(incident, 'starting a walk');
   const runbook = requireRunbook(command.runbook, ctx);
@@ -40,5 +40,5 @@ export function startWalk(incident: Incident | undefined, command: StartWalkComm
   if (!walk && named !== null) {
     throw new CommandError('stale_node', `no walk is in progress, so none waits at '${named}'; leave node out to start one`, { lastSeq: found.lastSeq, current: null });
   }
-  return beginWalk(runbook, inputs ?? {}, labels, ctx.actor);
+  return beginWalk(found, runbook, inputs ?? {}, labels, ctx);
 }

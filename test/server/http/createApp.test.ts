@@ -211,9 +211,10 @@ describe('the HTTP API', () => {
       const stale = await request(t.app).post(`/api/incidents/${id}/walk`).set('Authorization', bearer('responder')).send({ type: 'run_check', node: 'latency' }).expect(409);
       const error = errorOf(stale.body);
       expect(error.code).toBe('stale_node');
-      expect(error.details).toMatchObject({ current: 'ask', lastSeq: 5, walk: { runbookId: 'db-slow', state: { current: 'ask', path: ['latency', 'ask'] } } });
+      // opened, runbook.pinned, walk.started, step.entered, check.evaluated, step.entered
+      expect(error.details).toMatchObject({ current: 'ask', lastSeq: 6, walk: { runbookId: 'db-slow', state: { current: 'ask', path: ['latency', 'ask'] } } });
       const events = await request(t.app).get(`/api/incidents/${id}/events`).set('Authorization', bearer('viewer')).expect(200);
-      expect((events.body as { events: unknown[] }).events).toHaveLength(5);
+      expect((events.body as { events: unknown[] }).events).toHaveLength(6);
     });
 
     it('starts a walk on an incident opened without one', async () => {
@@ -363,7 +364,7 @@ describe('the HTTP API', () => {
           expect(retried.body).toEqual(step.body);
           await request(after.app).post(`/api/incidents/${id}/walk`).set('Authorization', bearer('responder')).set('Idempotency-Key', 'step-1').send({ type: 'answer', node: 'ask', label: 'Deploy' }).expect(422);
           expect(await after.store.incidentIds()).toEqual([id]);
-          expect(await after.store.read(id)).toHaveLength(5);
+          expect(await after.store.read(id)).toHaveLength(6);
         } finally {
           await after.store.close();
         }

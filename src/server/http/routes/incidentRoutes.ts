@@ -35,6 +35,10 @@ export function incidentRoutes(service: IncidentService): Router {
     sendResult(res, await service.events(req.params.id, afterSeq(req), caller(res).role));
   });
 
+  router.get('/:id/runbook', async (req, res) => {
+    sendResult(res, await service.walkRunbook(req.params.id, caller(res).role));
+  });
+
   // Each route takes its own command types; the service checks the body again (sockets share it).
   router.post('/:id/events', requireJsonBody, async (req, res) => {
     const key = idempotencyKey(req);
