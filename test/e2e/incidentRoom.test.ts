@@ -10,6 +10,7 @@ import { startDemoServer, type DemoServer } from './support/demoServer.js';
 import { openCheckoutIncident } from './support/incidents.js';
 import type { DomElement, Elements, PageGlobals } from './support/domShapes.js';
 import type { PageWatch } from './support/pageWatch.js';
+import { PHONE, expectNoHorizontalOverflow } from './support/phoneLayout.js';
 import { CURRENT_STEP, TIMELINE, expectEveryEventOnce, lastShownSeq, shownEntries, waitForNode, waitForSeq } from './support/timeline.js';
 
 const LIVE_WITHIN_MS = 1_000;
@@ -230,22 +231,18 @@ describe.skipIf(!chromiumAvailable)(`the incident room in Chromium${chromiumSkip
 
   it('fits a phone (390×844): no horizontal page overflow, the current step visible', async () => {
     const id = await openCheckoutIncident(server.url, server.adminToken, 'On a phone (e2e)');
-    const rita = await openRoom(crowd, server.url, tokens.responder, id, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const rita = await openRoom(crowd, server.url, tokens.responder, id, { viewport: PHONE, isMobile: true, hasTouch: true });
     const page = rita.page;
     await runCheck(page);
     await waitForNode(page, 'recent-deploy');
-    const overflow = await page.evaluate(() => {
-      const g = globalThis as unknown as PageGlobals;
-      return { scrollWidth: g.document.scrollingElement?.scrollWidth ?? 0, innerWidth: g.innerWidth };
-    });
-    expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.innerWidth + 1);
+    await expectNoHorizontalOverflow(page, 'the incident room');
     const step = page.locator(CURRENT_STEP);
     await step.scrollIntoViewIfNeeded();
     expect(await step.isVisible()).toBe(true);
     const box = await step.boundingBox();
     expect(box).not.toBeNull();
     expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
-    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(overflow.innerWidth + 1);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE.width + 1);
     await page.getByRole('button', { name: 'Yes', exact: true }).click();
     await waitForNode(page, 'rollback');
   });

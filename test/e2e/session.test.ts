@@ -7,6 +7,7 @@ import { chromiumAvailable, chromiumSkipReason, launchChromium } from './support
 import { startDemoServer, type DemoServer } from './support/demoServer.js';
 import { watchedPage, type PageWatch } from './support/pageWatch.js';
 import type { Elements, PageGlobals } from './support/domShapes.js';
+import { PHONE, expectNoHorizontalOverflow } from './support/phoneLayout.js';
 import { signIn } from './support/signIn.js';
 
 interface SessionAnswer { user?: { name: string; role: string } }
@@ -101,8 +102,10 @@ describe.skipIf(!chromiumAvailable)(`sign-in, the incidents list and opening an 
 
     const incident = await api(server.url, server.adminToken, 'GET', `/api/incidents/${id}`);
     expect(incident.status).toBe(200);
-    expect(incident.body).toMatchObject({ title: 'Checkout answers 5xx (e2e)', severity: 'sev1', runbook: { id: 'checkout-5xx' } });
-    expect((await readTimeline(server.url, server.adminToken, id)).map((e) => e.type)).toEqual(['incident.opened', 'walk.started', 'step.entered']);
+    expect(incident.body).toMatchObject({ title: 'Checkout answers 5xx (e2e)', severity: 'sev1', runbook: { id: 'checkout-5xx' }, walk: { runbookId: 'checkout-5xx', state: { current: 'error-rate' } } });
+    const types = (await readTimeline(server.url, server.adminToken, id)).map((e) => e.type);
+    expect(types[0]).toBe('incident.opened');
+    expect(types.filter((t) => t === 'walk.started')).toHaveLength(1);
 
     await page.getByRole('link', { name: 'Incidents', exact: true }).click();
     const row = page.locator(`table.incidents tr[data-incident="${id}"]`);
@@ -117,5 +120,25 @@ describe.skipIf(!chromiumAvailable)(`sign-in, the incidents list and opening an 
     // Open incidents first, the most severe first: sev1 above sev3.
     const order = await page.locator('table.incidents tbody tr[data-incident]').evaluateAll((rows) => (rows as unknown as Elements).map((r) => r.getAttribute('data-incident')));
     expect(order.indexOf(id)).toBeLessThan(order.indexOf(otherId));
+  });
+
+  it('fits a phone (390×844): the incidents list, the open-incident form and the runbook catalog do not scroll sideways', async () => {
+    context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    watch = await watchedPage(context);
+    const { page } = watch;
+    await api(server.url, server.adminToken, 'POST', '/api/incidents', { title: 'Checkout answers 5xx on a phone (e2e)', severity: 'sev2', runbook: 'checkout-5xx' }, 'e2e-session-phone');
+    await signIn(page, server.url, server.adminToken);
+    const problems: string[] = [];
+    for (const [path, ready] of [
+      ['/incidents', 'table.incidents'],
+      ['/incidents/new?runbook=checkout-5xx', 'form'],
+      ['/runbooks', 'main a[href="/runbooks/checkout-5xx"]'],
+      ['/runbooks/checkout-5xx', 'svg.runbook-tree'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator(ready).first().waitFor();
+      await expectNoHorizontalOverflow(page, path).catch((error: unknown) => { problems.push(error instanceof Error ? error.message : String(error)); });
+    }
+    expect(problems).toEqual([]);
   });
 });

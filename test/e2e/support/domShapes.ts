@@ -6,7 +6,9 @@ export interface DomElement {
   tagName: string;
   textContent: string | null;
   disabled?: boolean;
+  parentElement: DomElement | null;
   getAttribute(name: string): string | null;
+  getBoundingClientRect(): { left: number; right: number; top: number; bottom: number };
   click(): void;
 }
 
@@ -15,7 +17,7 @@ export interface PageGlobals {
     activeElement: DomElement | null;
     scrollingElement: { scrollWidth: number } | null;
     querySelector(selector: string): DomElement | null;
-    querySelectorAll(selector: string): { length: number };
+    querySelectorAll(selector: string): ArrayLike<DomElement>;
   };
   innerWidth: number;
   getComputedStyle(element: DomElement): { outlineStyle: string; outlineWidth: string; boxShadow: string };
