@@ -1,4 +1,4 @@
-// A real `runpath serve --demo` process for the browser tests: its own temp data dir, a free port
+// A real `runpath serve --demo` process for the browser tests (or one whose Prometheus is down): its own temp data dir, a free port
 // on 127.0.0.1, the first admin's token read from its banner, and kill -9 / restart on the same
 // port and data dir (the page must find the server again at the URL it already has).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -47,8 +47,17 @@ export function assertWebBuilt(): void {
   }
 }
 
-async function launch(dataDir: string, port: number): Promise<Running> {
-  const args = [BIN, 'serve', '--demo', '--host', '127.0.0.1', '--port', String(port), '--data', dataDir, '--log-level', 'warn'];
+export interface DemoServerOptions {
+  /**
+   * 'demo' (default): fixture scenarios answer every check. 'unreachable': no scenarios, and the
+   * runbooks' `prom` source points at a closed port, so every check fails as with Prometheus down.
+   */
+  metrics?: 'demo' | 'unreachable';
+}
+
+async function launch(dataDir: string, port: number, options: DemoServerOptions): Promise<Running> {
+  const metrics = options.metrics === 'unreachable' ? ['--source', 'prom=http://127.0.0.1:9'] : ['--demo'];
+  const args = [BIN, 'serve', ...metrics, '--host', '127.0.0.1', '--port', String(port), '--data', dataDir, '--log-level', 'warn'];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((resolve) => { child.on('close', () => { resolve(); }); });
@@ -73,10 +82,10 @@ async function launch(dataDir: string, port: number): Promise<Running> {
 }
 
 /** Starts a demo server on a fresh temp data dir and a free port. */
-export async function startDemoServer(): Promise<DemoServer> {
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   assertWebBuilt();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'runpath-e2e-'));
-  let running = await launch(dataDir, 0);
+  let running = await launch(dataDir, 0, options);
   const token = /^\s+(rpt_\S+)\s*$/m.exec(running.output())?.[1];
   if (token === undefined) throw new Error(`no admin token in the first start's banner:\n${running.output()}`);
   const url = running.url;
@@ -95,7 +104,7 @@ export async function startDemoServer(): Promise<DemoServer> {
     },
     restart: async () => {
       if (alive) throw new Error('restart: the server is still running; kill9 it first');
-      running = await launch(dataDir, port);
+      running = await launch(dataDir, port, options);
       alive = true;
     },
     close: async () => {
