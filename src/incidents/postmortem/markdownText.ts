@@ -1,7 +1,7 @@
 // User text inside the generated Markdown: it must read as the text it is wherever the draft is
 // pasted (GitHub, GitLab, a wiki), never as markup. HTML-significant characters become entities
 // (renderers that allow raw HTML still show `<img …>` as text), inline markup characters are
-// backslash-escaped wherever they are, and block markers wherever a line starts, so no text can
+// backslash-escaped wherever they are, and block markers where a line starts with one, so no text can
 // open a heading, list, quote, link, emphasis, code or table; the rest stays readable as typed.
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -16,8 +16,8 @@ function escapeLine(line: string): string {
     .replace(/\t/g, ' ')
     .replace(/[\\`*_[\]|~$]/g, '\\$&')
     .replace(/[&<>]/g, (c) => ENTITIES[c] ?? c)
-    .replace(/^([#+\-=])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+    .replace(/^(?=#{1,6}(?:\s|$)|[-+](?:[\s-]|$)|=+\s*$)/, '\\')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /**

@@ -61,7 +61,7 @@ function header(pm: Postmortem): string[] {
 
 function impact(pm: Postmortem): string[] {
   const { start, mitigated, resolved, until, duration } = pm.impact;
-  const basis = start.basis === 'first_alert' ? `the first alert's start (startsAt, notification at ${where(start.seq)})` : `the opening (${where(start.seq)}), as no alert gave an earlier start`;
+  const basis = start.basis === 'first_alert' ? `the first alert's start (startsAt, notification at ${where(start.seq)})` : `the opening (${where(start.seq)}; no alert gave an earlier start)`;
   const lines = ['## Impact', ''];
   if (until === undefined || duration === undefined) {
     lines.push(`- **Window:** from ${start.at}, ${basis}; not mitigated or resolved yet.`);

@@ -10,6 +10,7 @@ import { requestContextMiddleware } from './requestContext.js';
 import { alertRoutes } from './routes/alertRoutes.js';
 import { incidentRoutes } from './routes/incidentRoutes.js';
 import { opsRoutes, type ReadyCheck } from './routes/opsRoutes.js';
+import { postmortemRoutes } from './routes/postmortemRoutes.js';
 import { runbookRoutes } from './routes/runbookRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import { webRoutes } from './webRoutes.js';
@@ -53,6 +54,7 @@ export function createApp(options: AppOptions): Express {
   // Authenticate before reading a body: an unknown client gets 401 without the server parsing its payload.
   app.use('/api', authenticate(options.auth), json);
   app.use('/api/incidents', incidentRoutes(options.service));
+  app.use('/api/incidents', postmortemRoutes(options.service));
   app.use('/api/runbooks', runbookRoutes(options.service));
   app.use((req) => {
     throw new ApiError(404, 'route_not_found', `there is no ${req.method} ${req.path}; the API is under /api (incidents, runbooks, session)`);

@@ -18,6 +18,13 @@ describe('markdownText', () => {
     ['C:\\path', 'C:\\\\path'],
     ['costs $5 and $6', 'costs \\$5 and \\$6'],
     ['plain words, 1.5 and p99-latency', 'plain words, 1.5 and p99-latency'],
+    ['---', '\\---'],
+    ['- - -', '\\- - -'],
+    ['#', '\\#'],
+    ['0.9 s', '0.9 s'],
+    ['-5 degrees', '-5 degrees'],
+    ['#5 in the queue', '#5 in the queue'],
+    ['2024.', '2024\\.'],
   ])('%j → %j', (input, output) => {
     expect(markdownText(input)).toBe(output);
   });

@@ -91,7 +91,7 @@ describe('renderPostmortemMarkdown: other incidents', () => {
     expect(md).toContain('- [ ] To do: add follow-ups, each typed as detect (notice it sooner), prevent (keep it from happening again) or correct (fix what it damaged or exposed), each with an owner.');
     expect(md).toContain('_No summary was given._');
     expect(md).toContain('| Mitigated | not yet | | |');
-    expect(md).toContain('- **Window:** from 2024-05-01T12:00:01.000Z, the opening (seq 1), as no alert gave an earlier start; not mitigated or resolved yet.');
+    expect(md).toContain('- **Window:** from 2024-05-01T12:00:01.000Z, the opening (seq 1; no alert gave an earlier start); not mitigated or resolved yet.');
     expect(md).toContain('_No runbook was walked._');
     expect(md).not.toContain('Redacted entries');
   });
