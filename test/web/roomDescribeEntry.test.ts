@@ -63,6 +63,7 @@ const SAMPLES: Record<string, unknown> = {
   'action.completed': { node: 'rollback', next: 'resolved', mitigation: true, note: 'v41 back' },
   'action.skipped': { node: 'rollback', next: 'resolved', note: 'migration ran' },
   'walk.ended': { node: 'resolved', outcome: 'resolved', by: 'end', handoff: 'checkout-dev' },
+  'runbook.pinned': { runbookId: 'checkout-5xx', hash: 'a'.repeat(64), text: 'runpath: 1\nid: checkout-5xx\n', file: 'runbooks/checkout-5xx.yaml' },
   'alert.received': {
     status: 'firing', receiver: 'runpath', groupKey: '{}:{alertname="CheckoutHighErrorRate"}', groupLabels: { alertname: 'CheckoutHighErrorRate' },
     alerts: [
@@ -176,6 +177,13 @@ describe('describeEntry', () => {
     expect(describeEntry(entry('walk.ended', SAMPLES['walk.ended'])).text).toBe('the walk ended at resolved: resolved; page checkout-dev next');
     expect(describeEntry(entry('walk.ended', { node: 'rollback', outcome: 'escalate', by: 'max_visits' })).text)
       .toBe('the walk stopped: rollback was entered as often as its max_visits allows; outcome escalate');
+  });
+
+  it('a pinned runbook version: its short hash, never its text', () => {
+    const d = describeEntry(entry('runbook.pinned', SAMPLES['runbook.pinned']));
+    expect(d.text).toBe('pinned version aaaaaaaa of the runbook checkout-5xx, which this walk follows even if the file changes');
+    expect(d.detail).toBe('from runbooks/checkout-5xx.yaml');
+    expect(JSON.stringify(d)).not.toContain('runpath: 1');
   });
 
   it('alert notifications: how many, which alerts, why they landed here', () => {

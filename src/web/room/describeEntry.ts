@@ -157,6 +157,10 @@ function sentence(event: IncidentEvent, entry: TimelineEntry, runbook?: Runbook)
       const inputs = Object.entries(event.data.inputs).map(([k, v]) => `${k}=${v}`);
       return { text: `started the runbook “${event.data.runbookTitle}”`, ...(inputs.length > 0 ? { detail: `inputs: ${inputs.join(', ')}` } : {}) };
     }
+    case 'runbook.pinned': {
+      const { runbookId, hash, file } = event.data;
+      return { text: `pinned version ${hash.slice(0, 8)} of the runbook ${runbookId}, which this walk follows even if the file changes`, ...(file ? { detail: `from ${file}` } : {}) };
+    }
     case 'alert.received': {
       const { status, alerts, omittedAlerts } = event.data;
       const count = alerts.length + (omittedAlerts ?? 0);
