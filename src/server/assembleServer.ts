@@ -12,7 +12,7 @@ import { createApp } from './http/createApp.js';
 import type { ReadyCheck } from './http/routes/opsRoutes.js';
 import { createIncidentService, type IncidentService } from './incidentService.js';
 import type { RunbookCatalog } from './runbookCatalog.js';
-import { createServerMetrics, type ServerMetrics } from './serverMetrics.js';
+import { createServerMetrics, observeIncidentBatch, type ServerMetrics } from './serverMetrics.js';
 
 export interface AssembleOptions {
   store: EventStore;
@@ -69,6 +69,10 @@ export function assembleServer(options: AssembleOptions): AssembledServer {
     },
   });
   metrics.countOpenIncidents = () => service.openIncidents();
+  // Only batches stored from now on: a restart observes no old incident again.
+  service.subscribe((events, incident) => {
+    observeIncidentBatch(metrics, events, incident);
+  });
   const sessions = new SessionStore({
     now,
     ...(options.sessions ?? {}),
