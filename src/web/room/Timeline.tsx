@@ -76,7 +76,11 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           ))}
         </div>
       </div>
-      <div ref={scroller} class="timeline-scroll" tabIndex={-1}
+      {/* Before the list in the Tab order (after it on screen): a keyboard user reaches the note box
+          without tabbing through every entry's buttons. */}
+      {may.respond ? <NoteComposer /> : null}
+      <ErrorNotice error={failure} />
+      <div ref={scroller} class="timeline-scroll"
         onScroll={(e) => {
           const box = e.currentTarget;
           atBottom.current = box.scrollHeight - box.scrollTop - box.clientHeight < BOTTOM_SLACK;
@@ -97,8 +101,6 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           ))}
         </ol>
       </div>
-      <ErrorNotice error={failure} />
-      {may.respond ? <NoteComposer /> : null}
     </section>
   );
 }
