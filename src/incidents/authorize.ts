@@ -19,6 +19,7 @@ const MINIMUM_ROLE: Record<Permission, AccessRole> = {
   answerQuestion: 'responder',
   completeAction: 'responder',
   recordCheck: 'responder',
+  addFeedback: 'responder',
   // An integration (a user made with --role responder) records alerts; recordAlert also refuses any actor but an alert source.
   recordAlert: 'responder',
   assignRole: 'commander',
@@ -37,6 +38,7 @@ const WHAT: Record<Permission, string> = {
   answerQuestion: 'answering a question',
   completeAction: 'completing an action',
   recordCheck: 'running a check',
+  addFeedback: 'giving runbook feedback',
   recordAlert: 'recording an alert notification',
   assignRole: 'assigning an incident role',
   changeStatus: 'changing the status',

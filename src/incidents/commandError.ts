@@ -31,6 +31,8 @@ const STATUS = {
   unknown_runbook: 422,
   /** The entry holds no typed text to redact. */
   not_redactable: 422,
+  /** Feedback names a node the runbook the incident walks does not have. */
+  node_not_in_runbook: 422,
   // The engine's refusals, by the same codes (see WalkErrorCode).
   walk_ended: 409,
   wrong_input: 409,

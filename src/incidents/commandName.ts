@@ -12,6 +12,7 @@ export const COMMAND_NAMES = [
   'completeAction',
   'recordCheck',
   'recordAlert',
+  'addFeedback',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

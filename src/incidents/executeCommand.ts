@@ -1,3 +1,4 @@
+import { addFeedback, type AddFeedbackCommand } from './commands/addFeedback.js';
 import { addNote, type AddNoteCommand } from './commands/addNote.js';
 import { answerQuestion, type AnswerQuestionCommand } from './commands/answerQuestion.js';
 import { assignRole, type AssignRoleCommand } from './commands/assignRole.js';
@@ -27,7 +28,8 @@ export type IncidentCommand =
   | ({ name: 'answerQuestion' } & AnswerQuestionCommand)
   | ({ name: 'completeAction' } & CompleteActionCommand)
   | ({ name: 'recordCheck' } & RecordCheckCommand)
-  | ({ name: 'recordAlert' } & RecordAlertCommand);
+  | ({ name: 'recordAlert' } & RecordAlertCommand)
+  | ({ name: 'addFeedback' } & AddFeedbackCommand);
 
 /** Runs the named command: the drafts to append, or a CommandError. Authorization is the caller's (authorize). */
 export function executeCommand(incident: Incident | undefined, command: IncidentCommand, ctx: CommandContext): IncidentDraft[] {
@@ -56,5 +58,7 @@ export function executeCommand(incident: Incident | undefined, command: Incident
       return recordCheck(incident, command, ctx);
     case 'recordAlert':
       return recordAlert(incident, command, ctx);
+    case 'addFeedback':
+      return addFeedback(incident, command, ctx);
   }
 }

@@ -1,6 +1,7 @@
 import type { WalkState } from '../engine/walkState.js';
 import type { IncidentRole } from './incidentRole.js';
 import type { IncidentStatus } from './incidentStatus.js';
+import type { FeedbackKind } from './feedbackKind.js';
 import type { RunbookRef } from './incidentEvent.js';
 import type { Severity } from './severity.js';
 import type { Actor } from './timelineEvent.js';
@@ -12,6 +13,19 @@ export interface IncidentNote {
   actor: Actor;
   text?: string;
   claimedAt?: string;
+  redacted: boolean;
+}
+
+/** Runbook feedback as the incident holds it (runbook.feedback). A redacted one keeps its place but not its text. */
+export interface IncidentFeedback {
+  seq: number;
+  at: string;
+  actor: Actor;
+  runbookId: string;
+  runbookHash?: string;
+  node: string;
+  kind: FeedbackKind;
+  text?: string;
   redacted: boolean;
 }
 
@@ -95,6 +109,8 @@ export interface Incident {
   /** Present once an alert notification was recorded (alert.received, alert.resolved). */
   alerts?: IncidentAlerts;
   notes: IncidentNote[];
+  /** Runbook feedback given on this incident, in seq order. */
+  feedback: IncidentFeedback[];
   /** Seqs of starred entries, ascending. */
   starred: number[];
   /** Seqs of redacted entries, ascending. */

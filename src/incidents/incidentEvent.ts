@@ -2,6 +2,7 @@
 // checks an unknown payload against these shapes before anything trusts it.
 import type { WalkEvent } from '../engine/walkEvent.js';
 import type { AlertGrouping, AlertNotification } from './alerts/alertNotification.js';
+import type { FeedbackKind } from './feedbackKind.js';
 import type { Actor, TimelineEvent } from './timelineEvent.js';
 import type { IncidentRole } from './incidentRole.js';
 import type { IncidentStatus } from './incidentStatus.js';
@@ -104,6 +105,17 @@ export interface RunbookPinnedData {
   file?: string;
 }
 
+/** A responder's flag on a node of the runbook the incident walks, for the runbook's owners. */
+export interface RunbookFeedbackData {
+  runbookId: string;
+  /** The version walked (walk.started's runbookHash), when it was pinned. */
+  runbookHash?: string;
+  node: string;
+  kind: FeedbackKind;
+  /** Typed by a person: redactable. */
+  text: string;
+}
+
 /** A notification recorded on the incident (by an alert source): the alerts, and why it landed here. */
 export type AlertReceivedData = AlertNotification & { grouping: AlertGrouping };
 
@@ -124,6 +136,7 @@ export type IncidentEvent =
   | { type: 'entry.redacted'; data: { seq: number; reason?: string } }
   | { type: 'walk.started'; data: WalkStartedData }
   | { type: 'runbook.pinned'; data: RunbookPinnedData }
+  | { type: 'runbook.feedback'; data: RunbookFeedbackData }
   | { type: 'alert.received'; data: AlertReceivedData }
   | { type: 'alert.resolved'; data: AlertResolvedData }
   | WalkTimelineEvent;

@@ -1,3 +1,4 @@
+import { isFeedbackKind } from './feedbackKind.js';
 import { isIncidentRole } from './incidentRole.js';
 import { isIncidentStatus } from './incidentStatus.js';
 import type { IncidentEvent, IncidentEventType, TypedTimelineEvent } from './incidentEvent.js';
@@ -109,6 +110,13 @@ const SHAPES: Record<IncidentEventType, readonly Field[]> = {
     field('hash', isRunbookHash, 'a sha256 in lowercase hex'),
     field('text', isString, 'a string'),
     optional('file', isString, 'a string'),
+  ],
+  'runbook.feedback': [
+    field('runbookId', isNonEmpty, 'a runbook id'),
+    optional('runbookHash', isRunbookHash, 'a sha256 in lowercase hex'),
+    NODE,
+    field('kind', isFeedbackKind, 'one of wrong_branch, missing_step, other'),
+    field('text', isString, 'a string'),
   ],
   'alert.received': [field('status', isAlertStatus, 'firing or resolved'), ...ALERT_NOTIFICATION],
   'alert.resolved': [field('fingerprints', (v) => Array.isArray(v) && v.every(isNonEmpty), 'a list of fingerprints'), ...ALERT_NOTIFICATION],

@@ -8,6 +8,7 @@ const TEXT_FIELD: Partial<Record<IncidentEventType, string>> = {
   'incident.opened': 'summary',
   'status.changed': 'reason',
   'note.added': 'text',
+  'runbook.feedback': 'text',
   'action.completed': 'note',
   'action.skipped': 'note',
 };

@@ -40,6 +40,7 @@ function open(event: TimelineEvent): Incident {
     roles: {},
     pins: {},
     notes: [],
+    feedback: [],
     starred: [],
     redacted: [],
     redactable: hasRedactableText(event.type, event.data) ? [event.seq] : [],
@@ -66,6 +67,7 @@ function own(incident: Incident): Incident {
   return {
     ...incident,
     notes: [...incident.notes],
+    feedback: [...incident.feedback],
     starred: [...incident.starred],
     redacted: [...incident.redacted],
     redactable: [...incident.redactable],
@@ -77,12 +79,18 @@ function redact(draft: Incident, seq: number): void {
   if (draft.redacted.includes(seq)) return;
   draft.redacted = withSeq(draft.redacted, seq);
   if (seq === 1) delete draft.summary;
-  const index = draft.notes.findIndex((note) => note.seq === seq);
-  const note = draft.notes[index];
-  if (!note) return;
-  const hidden = { ...note, redacted: true };
+  hideText(draft.notes, seq);
+  hideText(draft.feedback, seq);
+}
+
+/** Replaces the entry of `seq` in a list of typed entries by one without its text, marked redacted. */
+function hideText(list: { seq: number; text?: string; redacted: boolean }[], seq: number): void {
+  const index = list.findIndex((entry) => entry.seq === seq);
+  const entry = list[index];
+  if (!entry) return;
+  const hidden = { ...entry, redacted: true };
   delete hidden.text;
-  draft.notes[index] = hidden;
+  list[index] = hidden;
 }
 
 /**
@@ -135,6 +143,11 @@ function applyTyped(draft: Incident, event: TimelineEvent, typed: TypedTimelineE
       const { hash, runbookId } = typed.data;
       // The first pin of a version holds its text; a repeat adds nothing.
       if (!Object.hasOwn(draft.pins, hash)) draft.pins = { ...draft.pins, [hash]: { runbookId, seq: event.seq } };
+      return true;
+    }
+    case 'runbook.feedback': {
+      const { runbookId, runbookHash, node, kind, text } = typed.data;
+      draft.feedback.push({ seq: event.seq, at: event.at, actor: event.actor, runbookId, ...(runbookHash === undefined ? {} : { runbookHash }), node, kind, text, redacted: false });
       return true;
     }
     case 'alert.received':

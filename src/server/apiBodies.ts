@@ -1,4 +1,5 @@
 // Request bodies of the API as their JSON Schemas (schemas/api/) define them: what handlers see once validated.
+import type { FeedbackKind } from '../incidents/feedbackKind.js';
 import type { IncidentRole } from '../incidents/incidentRole.js';
 import type { IncidentStatus } from '../incidents/incidentStatus.js';
 import type { Severity } from '../incidents/severity.js';
@@ -14,7 +15,8 @@ export type TimelineCommandBody =
   | { type: 'redact'; seq: number; reason?: string }
   | { type: 'role'; role: IncidentRole; user: string }
   | { type: 'status'; to: IncidentStatus; reason?: string }
-  | { type: 'severity'; to: Severity };
+  | { type: 'severity'; to: Severity }
+  | { type: 'feedback'; node: string; kind: FeedbackKind; text: string };
 
 /** A command on the runbook walk (walk-command.schema.json). */
 export type WalkCommandBody =

@@ -6,7 +6,7 @@ import { validateApiBody } from './apiSchemas.js';
 
 export type ApiCommandBody = TimelineCommandBody | WalkCommandBody;
 
-export const TIMELINE_COMMAND_TYPES = ['note', 'star', 'redact', 'role', 'status', 'severity'] as const;
+export const TIMELINE_COMMAND_TYPES = ['note', 'star', 'redact', 'role', 'status', 'severity', 'feedback'] as const;
 export const WALK_COMMAND_TYPES = ['start', 'run_check', 'answer', 'complete_action'] as const;
 
 /** What the service runs: a core command, or running the current check (stepCheck, then the core's recordCheck). */
@@ -49,6 +49,8 @@ function timelineCommand(body: TimelineCommandBody): ServiceCommand {
       return { name: 'changeStatus', to: body.to, ...(body.reason === undefined ? {} : { reason: body.reason }) };
     case 'severity':
       return { name: 'changeSeverity', to: body.to };
+    case 'feedback':
+      return { name: 'addFeedback', node: body.node, kind: body.kind, text: body.text };
   }
 }
 

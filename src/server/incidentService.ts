@@ -8,7 +8,7 @@ import { requireOpenIncident } from '../incidents/commands/requireIncident.js';
 import { requireWalkAt, walkRunbook } from '../incidents/commands/requireWalkAt.js';
 import { DamagedTimelineError } from '../incidents/damagedTimelineError.js';
 import { executeCommand, type IncidentCommand } from '../incidents/executeCommand.js';
-import type { Incident } from '../incidents/incident.js';
+import type { Incident, IncidentFeedback } from '../incidents/incident.js';
 import type { IncidentDraft } from '../incidents/incidentEvent.js';
 import { typedEvent } from '../incidents/parseIncidentEvent.js';
 import { reduceIncident } from '../incidents/reduceIncident.js';
@@ -94,6 +94,12 @@ export interface IncidentService {
    * and the version loaded now. 404 `no_walk` when the incident never walked a runbook.
    */
   walkRunbook(incidentId: string, role: AccessRole): Promise<ServiceResult>;
+  /**
+   * Feedback on a runbook from every incident, newest first: `{ feedback: [{ incidentId,
+   * incidentTitle, seq, at, actor, node, kind, text?, redacted?, runbookHash? }] }`. Redacted text
+   * is never shown, to anyone. 404 `runbook_not_found` for an id neither loaded nor given feedback.
+   */
+  runbookFeedback(runbookId: string, role: AccessRole): Promise<ServiceResult>;
   /** Listens to stored events (broadcast only after store); returns the unsubscribe. */
   subscribe(listener: EventsListener): () => void;
   /** Incidents not yet resolved or closed. */
@@ -132,6 +138,36 @@ function isReceipt(value: unknown): value is Receipt {
 interface PinnedVersion {
   runbook: Runbook;
   file?: string;
+}
+
+/** One runbook feedback entry as the runbook's owners read it (GET /api/runbooks/:id/feedback). */
+interface RunbookFeedbackItem {
+  incidentId: string;
+  incidentTitle: string;
+  seq: number;
+  at: string;
+  actor: Actor;
+  node: string;
+  kind: IncidentFeedback['kind'];
+  text?: string;
+  redacted?: true;
+  runbookHash?: string;
+}
+
+/** A feedback entry for the owners' list: a redacted one without its text, for every reader (it is not the timeline). */
+function feedbackItem(incident: Incident, item: IncidentFeedback): RunbookFeedbackItem {
+  const { seq, at, actor, node, kind, text, redacted, runbookHash } = item;
+  return {
+    incidentId: incident.id,
+    incidentTitle: incident.title,
+    seq,
+    at,
+    actor,
+    node,
+    kind,
+    ...(redacted || text === undefined ? { redacted: true as const } : { text }),
+    ...(runbookHash === undefined ? {} : { runbookHash }),
+  };
 }
 
 function notFound(incidentId: string): CommandError {
@@ -312,6 +348,24 @@ class Service implements IncidentService {
       const file = hash === null ? this.catalog.file(walk.runbookId) : pinned?.file;
       const newer = hash !== null && latest !== null && latest.hash !== hash;
       return { status: 200, body: { runbook, hash, ...(file === undefined ? {} : { file }), latest, newer } };
+    });
+  }
+
+  runbookFeedback(runbookId: string, role: AccessRole): Promise<ServiceResult> {
+    return this.#guard(async () => {
+      requireAuthorized(role, 'read');
+      const feedback: RunbookFeedbackItem[] = [];
+      // The folds hold every incident's feedback: no store of its own, and a removed runbook's feedback stays readable.
+      for (const incident of await this.#all()) {
+        for (const item of incident.feedback) {
+          if (item.runbookId === runbookId) feedback.push(feedbackItem(incident, item));
+        }
+      }
+      if (feedback.length === 0 && !this.catalog.runbooks.has(runbookId)) {
+        throw new ApiError(404, 'runbook_not_found', `there is no runbook ${JSON.stringify(runbookId.slice(0, 80))} on this server, and no incident gave feedback on one; list them with GET /api/runbooks`);
+      }
+      feedback.sort((a, b) => (a.at === b.at ? b.seq - a.seq || a.incidentId.localeCompare(b.incidentId) : a.at < b.at ? 1 : -1));
+      return { status: 200, body: { feedback } };
     });
   }
 

@@ -9,9 +9,9 @@ const PERMISSIONS: Permission[] = [...COMMAND_NAMES, 'read', 'readRedacted'];
 /** Who may do what, written out: the table the issue describes. */
 const EXPECTED: Record<AccessRole, Permission[]> = {
   viewer: ['read'],
-  responder: ['read', 'openIncident', 'addNote', 'starEntry', 'startWalk', 'answerQuestion', 'completeAction', 'recordCheck', 'recordAlert'],
+  responder: ['read', 'openIncident', 'addNote', 'starEntry', 'startWalk', 'answerQuestion', 'completeAction', 'recordCheck', 'recordAlert', 'addFeedback'],
   commander: [
-    'read', 'openIncident', 'addNote', 'starEntry', 'startWalk', 'answerQuestion', 'completeAction', 'recordCheck', 'recordAlert',
+    'read', 'openIncident', 'addNote', 'starEntry', 'startWalk', 'answerQuestion', 'completeAction', 'recordCheck', 'recordAlert', 'addFeedback',
     'assignRole', 'changeStatus', 'changeSeverity', 'redactEntry',
   ],
   admin: PERMISSIONS,

@@ -59,6 +59,7 @@ describe('reduceIncident', () => {
       runbook: { id: 'db-latency', title: 'Database latency is high' },
       roles: { commander: 'bob' },
       pins: {},
+      feedback: [],
       walk: {
         runbookId: 'db-latency',
         runbookTitle: 'Database latency is high',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessRole } from '../../src/incidents/accessRole.js';
+import { addFeedback } from '../../src/incidents/commands/addFeedback.js';
 import { addNote } from '../../src/incidents/commands/addNote.js';
 import { changeStatus } from '../../src/incidents/commands/changeStatus.js';
 import { completeAction } from '../../src/incidents/commands/completeAction.js';
@@ -89,6 +90,20 @@ describe('timelineView', () => {
     expect(view[4]?.redacted).toBeUndefined();
     expect(view[1]?.redacted?.reason).toBe('first');
     expect(view[1]?.data).toEqual({});
+  });
+
+  it('hides the redacted text of runbook feedback from all but admins, and keeps the rest of it', () => {
+    const t = new FakeTimeline();
+    t.run(openIncident, { title: 'Feedback', severity: 'sev2', runbook: 'db-latency' }); // 1-3
+    t.run(addFeedback, { node: 'latency', kind: 'wrong_branch', text: SECRET }); // 4
+    t.run(addFeedback, { node: 'ask', kind: 'other', text: 'harmless' }); // 5
+    t.run(redactEntry, { seq: 4 }, bob); // 6
+    const view = timelineView(t.events, { role: 'commander' });
+    expect(JSON.stringify(view)).not.toContain('hunter2');
+    expect(view[3]).toMatchObject({ type: 'runbook.feedback', data: { runbookId: 'db-latency', node: 'latency', kind: 'wrong_branch' }, redacted: { seq: 6, actor: bob } });
+    expect(view[3]?.data).not.toHaveProperty('text');
+    expect(view[4]?.data).toMatchObject({ text: 'harmless' });
+    expect(timelineView(t.events, { role: 'admin' })[3]?.data).toMatchObject({ text: SECRET });
   });
 
   it('lets only admins see redacted text', () => {

@@ -12,5 +12,8 @@ export function runbookRoutes(service: IncidentService): Router {
   router.get('/:id', async (req, res) => {
     sendResult(res, await service.runbook(req.params.id, caller(res).role));
   });
+  router.get('/:id/feedback', async (req, res) => {
+    sendResult(res, await service.runbookFeedback(req.params.id, caller(res).role));
+  });
   return router;
 }
