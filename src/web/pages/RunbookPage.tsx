@@ -5,6 +5,7 @@ import { ErrorNotice } from '../components/ErrorNotice.js';
 import { Link } from '../components/Link.js';
 import { NodeDetail } from '../runbook/NodeDetail.js';
 import { ProblemList } from '../runbook/ProblemList.js';
+import { RunbookFeedback } from '../runbook/RunbookFeedback.js';
 import { problemCounts } from '../runbook/problemText.js';
 import { RunbookTree } from '../runbook/RunbookTree.js';
 import { useRunbook } from '../runbook/useRunbook.js';
@@ -91,6 +92,8 @@ function RunbookView({ runbook, file, problems, canOpen }: { runbook: Runbook; f
           <NodeDetail runbook={runbook} nodeId={selected} onSelect={select} />
         </div>
       </section>
+
+      <RunbookFeedback runbookId={runbook.id} onSelectNode={(node) => { if (Object.hasOwn(runbook.nodes, node)) select(node); }} />
 
       <div class="runbook-specs">
         <section aria-label="Inputs">
