@@ -20,6 +20,7 @@ const MINIMUM_ROLE: Record<Permission, AccessRole> = {
   completeAction: 'responder',
   recordCheck: 'responder',
   addFeedback: 'responder',
+  addFollowUp: 'responder',
   // An integration (a user made with --role responder) records alerts; recordAlert also refuses any actor but an alert source.
   recordAlert: 'responder',
   assignRole: 'commander',
@@ -39,6 +40,7 @@ const WHAT: Record<Permission, string> = {
   completeAction: 'completing an action',
   recordCheck: 'running a check',
   addFeedback: 'giving runbook feedback',
+  addFollowUp: 'adding a follow-up',
   recordAlert: 'recording an alert notification',
   assignRole: 'assigning an incident role',
   changeStatus: 'changing the status',

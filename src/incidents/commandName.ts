@@ -13,6 +13,7 @@ export const COMMAND_NAMES = [
   'recordCheck',
   'recordAlert',
   'addFeedback',
+  'addFollowUp',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

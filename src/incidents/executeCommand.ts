@@ -1,4 +1,5 @@
 import { addFeedback, type AddFeedbackCommand } from './commands/addFeedback.js';
+import { addFollowUp, type AddFollowUpCommand } from './commands/addFollowUp.js';
 import { addNote, type AddNoteCommand } from './commands/addNote.js';
 import { answerQuestion, type AnswerQuestionCommand } from './commands/answerQuestion.js';
 import { assignRole, type AssignRoleCommand } from './commands/assignRole.js';
@@ -29,7 +30,8 @@ export type IncidentCommand =
   | ({ name: 'completeAction' } & CompleteActionCommand)
   | ({ name: 'recordCheck' } & RecordCheckCommand)
   | ({ name: 'recordAlert' } & RecordAlertCommand)
-  | ({ name: 'addFeedback' } & AddFeedbackCommand);
+  | ({ name: 'addFeedback' } & AddFeedbackCommand)
+  | ({ name: 'addFollowUp' } & AddFollowUpCommand);
 
 /** Runs the named command: the drafts to append, or a CommandError. Authorization is the caller's (authorize). */
 export function executeCommand(incident: Incident | undefined, command: IncidentCommand, ctx: CommandContext): IncidentDraft[] {
@@ -60,5 +62,7 @@ export function executeCommand(incident: Incident | undefined, command: Incident
       return recordAlert(incident, command, ctx);
     case 'addFeedback':
       return addFeedback(incident, command, ctx);
+    case 'addFollowUp':
+      return addFollowUp(incident, command, ctx);
   }
 }

@@ -2,6 +2,7 @@ import type { WalkState } from '../engine/walkState.js';
 import type { IncidentRole } from './incidentRole.js';
 import type { IncidentStatus } from './incidentStatus.js';
 import type { FeedbackKind } from './feedbackKind.js';
+import type { FollowUpKind } from './followUpKind.js';
 import type { RunbookRef } from './incidentEvent.js';
 import type { Severity } from './severity.js';
 import type { Actor } from './timelineEvent.js';
@@ -26,6 +27,17 @@ export interface IncidentFeedback {
   node: string;
   kind: FeedbackKind;
   text?: string;
+  redacted: boolean;
+}
+
+/** A follow-up action item as the incident holds it (followup.added). A redacted one keeps its place but not its text. */
+export interface IncidentFollowUp {
+  seq: number;
+  at: string;
+  actor: Actor;
+  kind: FollowUpKind;
+  text?: string;
+  owner?: string;
   redacted: boolean;
 }
 
@@ -111,6 +123,8 @@ export interface Incident {
   notes: IncidentNote[];
   /** Runbook feedback given on this incident, in seq order. */
   feedback: IncidentFeedback[];
+  /** Follow-up action items, in seq order. */
+  followUps: IncidentFollowUp[];
   /** Seqs of starred entries, ascending. */
   starred: number[];
   /** Seqs of redacted entries, ascending. */

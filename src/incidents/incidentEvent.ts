@@ -3,6 +3,7 @@
 import type { WalkEvent } from '../engine/walkEvent.js';
 import type { AlertGrouping, AlertNotification } from './alerts/alertNotification.js';
 import type { FeedbackKind } from './feedbackKind.js';
+import type { FollowUpKind } from './followUpKind.js';
 import type { Actor, TimelineEvent } from './timelineEvent.js';
 import type { IncidentRole } from './incidentRole.js';
 import type { IncidentStatus } from './incidentStatus.js';
@@ -116,6 +117,15 @@ export interface RunbookFeedbackData {
   text: string;
 }
 
+/** An action item for after the incident, typed by what it is for. */
+export interface FollowUpAddedData {
+  kind: FollowUpKind;
+  /** Typed by a person: redactable. */
+  text: string;
+  /** Who will do it (a person or a team, free text). */
+  owner?: string;
+}
+
 /** A notification recorded on the incident (by an alert source): the alerts, and why it landed here. */
 export type AlertReceivedData = AlertNotification & { grouping: AlertGrouping };
 
@@ -137,6 +147,7 @@ export type IncidentEvent =
   | { type: 'walk.started'; data: WalkStartedData }
   | { type: 'runbook.pinned'; data: RunbookPinnedData }
   | { type: 'runbook.feedback'; data: RunbookFeedbackData }
+  | { type: 'followup.added'; data: FollowUpAddedData }
   | { type: 'alert.received'; data: AlertReceivedData }
   | { type: 'alert.resolved'; data: AlertResolvedData }
   | WalkTimelineEvent;

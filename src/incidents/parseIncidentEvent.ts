@@ -1,4 +1,5 @@
 import { isFeedbackKind } from './feedbackKind.js';
+import { isFollowUpKind } from './followUpKind.js';
 import { isIncidentRole } from './incidentRole.js';
 import { isIncidentStatus } from './incidentStatus.js';
 import type { IncidentEvent, IncidentEventType, TypedTimelineEvent } from './incidentEvent.js';
@@ -117,6 +118,11 @@ const SHAPES: Record<IncidentEventType, readonly Field[]> = {
     NODE,
     field('kind', isFeedbackKind, 'one of wrong_branch, missing_step, other'),
     field('text', isString, 'a string'),
+  ],
+  'followup.added': [
+    field('kind', isFollowUpKind, 'one of detect, prevent, correct'),
+    field('text', isString, 'a string'),
+    optional('owner', isString, 'a string'),
   ],
   'alert.received': [field('status', isAlertStatus, 'firing or resolved'), ...ALERT_NOTIFICATION],
   'alert.resolved': [field('fingerprints', (v) => Array.isArray(v) && v.every(isNonEmpty), 'a list of fingerprints'), ...ALERT_NOTIFICATION],

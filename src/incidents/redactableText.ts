@@ -9,6 +9,7 @@ const TEXT_FIELD: Partial<Record<IncidentEventType, string>> = {
   'status.changed': 'reason',
   'note.added': 'text',
   'runbook.feedback': 'text',
+  'followup.added': 'text',
   'action.completed': 'note',
   'action.skipped': 'note',
 };

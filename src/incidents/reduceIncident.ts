@@ -41,6 +41,7 @@ function open(event: TimelineEvent): Incident {
     pins: {},
     notes: [],
     feedback: [],
+    followUps: [],
     starred: [],
     redacted: [],
     redactable: hasRedactableText(event.type, event.data) ? [event.seq] : [],
@@ -68,6 +69,7 @@ function own(incident: Incident): Incident {
     ...incident,
     notes: [...incident.notes],
     feedback: [...incident.feedback],
+    followUps: [...incident.followUps],
     starred: [...incident.starred],
     redacted: [...incident.redacted],
     redactable: [...incident.redactable],
@@ -81,6 +83,7 @@ function redact(draft: Incident, seq: number): void {
   if (seq === 1) delete draft.summary;
   hideText(draft.notes, seq);
   hideText(draft.feedback, seq);
+  hideText(draft.followUps, seq);
 }
 
 /** Replaces the entry of `seq` in a list of typed entries by one without its text, marked redacted. */
@@ -148,6 +151,11 @@ function applyTyped(draft: Incident, event: TimelineEvent, typed: TypedTimelineE
     case 'runbook.feedback': {
       const { runbookId, runbookHash, node, kind, text } = typed.data;
       draft.feedback.push({ seq: event.seq, at: event.at, actor: event.actor, runbookId, ...(runbookHash === undefined ? {} : { runbookHash }), node, kind, text, redacted: false });
+      return true;
+    }
+    case 'followup.added': {
+      const { kind, text, owner } = typed.data;
+      draft.followUps.push({ seq: event.seq, at: event.at, actor: event.actor, kind, text, ...(owner === undefined ? {} : { owner }), redacted: false });
       return true;
     }
     case 'alert.received':

@@ -1,5 +1,6 @@
 // Request bodies of the API as their JSON Schemas (schemas/api/) define them: what handlers see once validated.
 import type { FeedbackKind } from '../incidents/feedbackKind.js';
+import type { FollowUpKind } from '../incidents/followUpKind.js';
 import type { IncidentRole } from '../incidents/incidentRole.js';
 import type { IncidentStatus } from '../incidents/incidentStatus.js';
 import type { Severity } from '../incidents/severity.js';
@@ -16,7 +17,8 @@ export type TimelineCommandBody =
   | { type: 'role'; role: IncidentRole; user: string }
   | { type: 'status'; to: IncidentStatus; reason?: string }
   | { type: 'severity'; to: Severity }
-  | { type: 'feedback'; node: string; kind: FeedbackKind; text: string };
+  | { type: 'feedback'; node: string; kind: FeedbackKind; text: string }
+  | { type: 'follow_up'; kind: FollowUpKind; text: string; owner?: string };
 
 /** A command on the runbook walk (walk-command.schema.json). */
 export type WalkCommandBody =

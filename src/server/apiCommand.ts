@@ -6,7 +6,7 @@ import { validateApiBody } from './apiSchemas.js';
 
 export type ApiCommandBody = TimelineCommandBody | WalkCommandBody;
 
-export const TIMELINE_COMMAND_TYPES = ['note', 'star', 'redact', 'role', 'status', 'severity', 'feedback'] as const;
+export const TIMELINE_COMMAND_TYPES = ['note', 'star', 'redact', 'role', 'status', 'severity', 'feedback', 'follow_up'] as const;
 export const WALK_COMMAND_TYPES = ['start', 'run_check', 'answer', 'complete_action'] as const;
 
 /** What the service runs: a core command, or running the current check (stepCheck, then the core's recordCheck). */
@@ -51,6 +51,8 @@ function timelineCommand(body: TimelineCommandBody): ServiceCommand {
       return { name: 'changeSeverity', to: body.to };
     case 'feedback':
       return { name: 'addFeedback', node: body.node, kind: body.kind, text: body.text };
+    case 'follow_up':
+      return { name: 'addFollowUp', kind: body.kind, text: body.text, ...(body.owner === undefined ? {} : { owner: body.owner }) };
   }
 }
 

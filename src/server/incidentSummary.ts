@@ -32,18 +32,19 @@ export function incidentSummary(incident: Incident): IncidentSummary {
 }
 
 /** An incident's state without the lists that grow with its timeline. */
-export type IncidentState = Omit<Incident, 'notes' | 'feedback' | 'pins' | 'redactable' | 'uninterpreted'>;
+export type IncidentState = Omit<Incident, 'notes' | 'feedback' | 'followUps' | 'pins' | 'redactable' | 'uninterpreted'>;
 
 /**
  * The incident as a command's answer carries it: where it stands (status, roles, walk, figures…)
- * without the lists that grow with the timeline (notes, runbook feedback, pinned runbook versions,
- * redactable and uninterpreted seqs), so an answer costs the same at event 5,000 as at event 5.
- * GET /api/incidents/:id has them all.
+ * without the lists that grow with the timeline (notes, runbook feedback, follow-ups, pinned
+ * runbook versions, redactable and uninterpreted seqs), so an answer costs the same at event 5,000
+ * as at event 5. GET /api/incidents/:id has them all.
  */
 export function incidentState(incident: Incident): IncidentState {
   const state: Partial<Incident> = { ...incident };
   delete state.notes;
   delete state.feedback;
+  delete state.followUps;
   delete state.pins;
   delete state.redactable;
   delete state.uninterpreted;

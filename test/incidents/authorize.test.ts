@@ -9,9 +9,9 @@ const PERMISSIONS: Permission[] = [...COMMAND_NAMES, 'read', 'readRedacted'];
 /** Who may do what, written out: the table the issue describes. */
 const EXPECTED: Record<AccessRole, Permission[]> = {
   viewer: ['read'],
-  responder: ['read', 'openIncident', 'addNote', 'starEntry', 'startWalk', 'answerQuestion', 'completeAction', 'recordCheck', 'recordAlert', 'addFeedback'],
+  responder: ['read', 'openIncident', 'addNote', 'starEntry', 'startWalk', 'answerQuestion', 'completeAction', 'recordCheck', 'recordAlert', 'addFeedback', 'addFollowUp'],
   commander: [
-    'read', 'openIncident', 'addNote', 'starEntry', 'startWalk', 'answerQuestion', 'completeAction', 'recordCheck', 'recordAlert', 'addFeedback',
+    'read', 'openIncident', 'addNote', 'starEntry', 'startWalk', 'answerQuestion', 'completeAction', 'recordCheck', 'recordAlert', 'addFeedback', 'addFollowUp',
     'assignRole', 'changeStatus', 'changeSeverity', 'redactEntry',
   ],
   admin: PERMISSIONS,

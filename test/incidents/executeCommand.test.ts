@@ -20,17 +20,20 @@ describe('executeCommand', () => {
     exec({ name: 'recordCheck', ...checkValue(t.incident, 0.05) });
     exec({ name: 'addNote', text: 'done' });
     exec({ name: 'addFeedback', node: 'ask', kind: 'missing_step', text: 'ask about config changes too' });
+    exec({ name: 'addFollowUp', kind: 'detect', text: 'alert on p99 latency', owner: 'db-team' });
     exec({ name: 'starEntry', seq: 8 });
     exec({ name: 'redactEntry', seq: 14 });
+    exec({ name: 'redactEntry', seq: 15 });
     exec({ name: 'assignRole', role: 'scribe', user: 'carol' });
     exec({ name: 'changeSeverity', to: 'sev3' });
     exec({ name: 'changeStatus', to: 'resolved' });
     const incident = reduceIncident(t.events);
     expect(incident.walk?.state.ended).toEqual({ node: 'fine', outcome: 'resolved', by: 'end' });
-    expect(incident).toMatchObject({ status: 'resolved', severity: 'sev3', roles: { scribe: 'carol' }, starred: [8], redacted: [14] });
+    expect(incident).toMatchObject({ status: 'resolved', severity: 'sev3', roles: { scribe: 'carol' }, starred: [8], redacted: [14, 15] });
     expect(incident.feedback).toMatchObject([{ seq: 14, node: 'ask', kind: 'missing_step', redacted: true }]);
-    expect(t.events.map((e) => e.type).slice(-9)).toEqual(['step.entered', 'walk.ended', 'note.added', 'runbook.feedback', 'entry.starred', 'entry.redacted', 'role.assigned', 'severity.changed', 'status.changed']);
-    expect(COMMAND_NAMES).toHaveLength(13);
+    expect(incident.followUps).toEqual([{ seq: 15, at: t.now, actor: alice, kind: 'detect', owner: 'db-team', redacted: true }]);
+    expect(t.events.map((e) => e.type).slice(-11)).toEqual(['step.entered', 'walk.ended', 'note.added', 'runbook.feedback', 'followup.added', 'entry.starred', 'entry.redacted', 'entry.redacted', 'role.assigned', 'severity.changed', 'status.changed']);
+    expect(COMMAND_NAMES).toHaveLength(14);
   });
 
   it('records an alert notification from an alert source', () => {

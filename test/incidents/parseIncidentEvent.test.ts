@@ -16,6 +16,7 @@ const VALID: Record<string, unknown> = {
   'walk.started': { runbookId: 'db', runbookTitle: 'DB', inputs: {}, labels: { zone: 'a' }, runbookHash: HASH },
   'runbook.pinned': { runbookId: 'db', hash: HASH, text: 'runpath: 1\nid: db\n', file: 'runbooks/db.yaml' },
   'runbook.feedback': { runbookId: 'db', runbookHash: HASH, node: 'a', kind: 'wrong_branch', text: 'should go to b' },
+  'followup.added': { kind: 'detect', text: 'alert on the p99', owner: 'db-team' },
   'step.entered': { node: 'a', nodeType: 'question', visit: 2 },
   'check.evaluated': {
     node: 'a', value: null, series: [{ labels: { zone: 'a' }, value: 1.5, matched: true }], branch: 0, next: 'b', reduce: 'max',
@@ -83,6 +84,8 @@ describe('parseIncidentEvent', () => {
     ['runbook.pinned', { runbookId: 'db', hash: HASH }, 'runbook.pinned: data.text is missing; it must be a string'],
     ['runbook.feedback', { runbookId: 'db', node: 'a', kind: 'typo', text: 'x' }, 'data.kind must be one of wrong_branch, missing_step, other'],
     ['runbook.feedback', { runbookId: 'db', kind: 'other', text: 'x' }, 'runbook.feedback: data.node is missing; it must be a node id'],
+    ['followup.added', { kind: 'fix', text: 'x' }, 'data.kind must be one of detect, prevent, correct'],
+    ['followup.added', { kind: 'detect', text: 'x', owner: 7 }, 'data.owner must be a string'],
   ])('refuses a malformed %s', (type, data, message) => {
     const parsed = parseIncidentEvent(type, data);
     expect(parsed.ok).toBe(false);

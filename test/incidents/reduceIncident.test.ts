@@ -60,6 +60,7 @@ describe('reduceIncident', () => {
       roles: { commander: 'bob' },
       pins: {},
       feedback: [],
+      followUps: [],
       walk: {
         runbookId: 'db-latency',
         runbookTitle: 'Database latency is high',

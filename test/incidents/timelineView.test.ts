@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessRole } from '../../src/incidents/accessRole.js';
 import { addFeedback } from '../../src/incidents/commands/addFeedback.js';
+import { addFollowUp } from '../../src/incidents/commands/addFollowUp.js';
 import { addNote } from '../../src/incidents/commands/addNote.js';
 import { changeStatus } from '../../src/incidents/commands/changeStatus.js';
 import { completeAction } from '../../src/incidents/commands/completeAction.js';
@@ -104,6 +105,18 @@ describe('timelineView', () => {
     expect(view[3]?.data).not.toHaveProperty('text');
     expect(view[4]?.data).toMatchObject({ text: 'harmless' });
     expect(timelineView(t.events, { role: 'admin' })[3]?.data).toMatchObject({ text: SECRET });
+  });
+
+  it('hides the redacted text of a follow-up from all but admins, and keeps its kind and owner', () => {
+    const t = new FakeTimeline();
+    t.run(openIncident, { title: 'Follow-ups', severity: 'sev2' }); // 1
+    t.run(addFollowUp, { kind: 'prevent', text: SECRET, owner: 'db-team' }); // 2
+    t.run(redactEntry, { seq: 2 }, bob); // 3
+    const view = timelineView(t.events, { role: 'responder' });
+    expect(JSON.stringify(view)).not.toContain('hunter2');
+    expect(view[1]).toMatchObject({ type: 'followup.added', data: { kind: 'prevent', owner: 'db-team' }, redacted: { seq: 3, actor: bob } });
+    expect(view[1]?.data).not.toHaveProperty('text');
+    expect(timelineView(t.events, { role: 'admin' })[1]?.data).toEqual({ kind: 'prevent', text: SECRET, owner: 'db-team' });
   });
 
   it('lets only admins see redacted text', () => {
