@@ -64,6 +64,8 @@ const SAMPLES: Record<string, unknown> = {
   'action.skipped': { node: 'rollback', next: 'resolved', note: 'migration ran' },
   'walk.ended': { node: 'resolved', outcome: 'resolved', by: 'end', handoff: 'checkout-dev' },
   'runbook.pinned': { runbookId: 'checkout-5xx', hash: 'a'.repeat(64), text: 'runpath: 1\nid: checkout-5xx\n', file: 'runbooks/checkout-5xx.yaml' },
+  'runbook.feedback': { runbookId: 'checkout-5xx', node: 'recent-deploy', kind: 'wrong_branch', text: 'a flag flip is a change too' },
+  'followup.added': { kind: 'prevent', text: 'canary checkout deploys', owner: 'checkout-dev' },
   'alert.received': {
     status: 'firing', receiver: 'runpath', groupKey: '{}:{alertname="CheckoutHighErrorRate"}', groupLabels: { alertname: 'CheckoutHighErrorRate' },
     alerts: [
@@ -177,6 +179,17 @@ describe('describeEntry', () => {
     expect(describeEntry(entry('walk.ended', SAMPLES['walk.ended'])).text).toBe('the walk ended at resolved: resolved; page checkout-dev next');
     expect(describeEntry(entry('walk.ended', { node: 'rollback', outcome: 'escalate', by: 'max_visits' })).text)
       .toBe('the walk stopped: rollback was entered as often as its max_visits allows; outcome escalate');
+  });
+
+  it('runbook feedback and follow-ups keep their text apart, to be rendered as text', () => {
+    const feedback = describeEntry(entry('runbook.feedback', SAMPLES['runbook.feedback']), runbook);
+    expect(feedback.text).toBe('flagged Was it deployed? (recent-deploy) of the runbook checkout-5xx: it sent the walk the wrong way');
+    expect(feedback.typed).toBe('a flag flip is a change too');
+    expect(feedback.redactable).toBe(true);
+    const followUp = describeEntry(entry('followup.added', SAMPLES['followup.added']));
+    expect(followUp.text).toBe('added a follow-up to prevent, for checkout-dev');
+    expect(followUp.typed).toBe('canary checkout deploys');
+    expect(describeEntry(entry('followup.added', { kind: 'detect', text: 'x' })).text).toBe('added a follow-up to detect');
   });
 
   it('a pinned runbook version: its short hash, never its text', () => {

@@ -59,6 +59,12 @@ const OUTCOME: Record<string, string> = {
   monitoring: 'monitoring',
 };
 
+const FEEDBACK_TEXT: Record<string, string> = {
+  wrong_branch: 'it sent the walk the wrong way',
+  missing_step: 'a step is missing',
+  other: 'feedback for its owners',
+};
+
 const SEVERITY_RANK: Record<string, number> = { sev1: 1, sev2: 2, sev3: 3, sev4: 4 };
 
 /** The branch a check took, in words: the author's label and the condition, or the default. */
@@ -160,6 +166,14 @@ function sentence(event: IncidentEvent, entry: TimelineEntry, runbook?: Runbook)
     case 'runbook.pinned': {
       const { runbookId, hash, file } = event.data;
       return { text: `pinned version ${hash.slice(0, 8)} of the runbook ${runbookId}, which this walk follows even if the file changes`, ...(file ? { detail: `from ${file}` } : {}) };
+    }
+    case 'runbook.feedback': {
+      const { node, kind, runbookId } = event.data;
+      return { text: `flagged ${nodeName(node, runbook)} of the runbook ${runbookId}: ${FEEDBACK_TEXT[kind] ?? kind}` };
+    }
+    case 'followup.added': {
+      const { kind, owner } = event.data;
+      return { text: `added a follow-up to ${kind}${owner ? `, for ${owner}` : ''}` };
     }
     case 'alert.received': {
       const { status, alerts, omittedAlerts } = event.data;
