@@ -68,7 +68,7 @@ async function call(server, token, method, route, body) {
   return answer;
 }
 
-/** The other incidents on the list: another walk under way, one mitigated, one closed. */
+/** The other incidents on the list: another walk under way, one identified, one resolved. */
 async function seedOtherIncidents(server, token) {
   const lag = await call(server, token, 'POST', '/api/incidents', { title: 'Order events pile up in the fulfilment consumer', severity: 'sev2', runbook: 'kafka-consumer-lag' });
   await call(server, token, 'POST', `/api/incidents/${lag.id}/events`, { type: 'role', role: 'commander', user: 'sam' });
@@ -76,8 +76,7 @@ async function seedOtherIncidents(server, token) {
   await call(server, token, 'POST', `/api/incidents/${lag.id}/walk`, { type: 'run_check', node: lagStart });
 
   const slow = await call(server, token, 'POST', '/api/incidents', { title: 'Payment API slow in eu-west-1', severity: 'sev3', runbook: 'slow-dependency' });
-  await call(server, token, 'POST', `/api/incidents/${slow.id}/events`, { type: 'status', to: 'identified' });
-  await call(server, token, 'POST', `/api/incidents/${slow.id}/events`, { type: 'status', to: 'mitigated' });
+  await call(server, token, 'POST', `/api/incidents/${slow.id}/events`, { type: 'status', to: 'identified', reason: 'fraud-check p99 at 2.4 s since 13:50' });
 
   const skew = await call(server, token, 'POST', '/api/incidents', { title: 'Clock skew on batch nodes', severity: 'sev4' });
   await call(server, token, 'POST', `/api/incidents/${skew.id}/events`, { type: 'note', text: 'chronyd restarted on batch-7; offset back under 5 ms.' });
@@ -136,6 +135,8 @@ async function main() {
     await signIn(samPage, server, sam);
     await samPage.goto(`${server.url}${roomPath}`);
 
+    await page.getByRole('button', { name: 'Take the commander role' }).click();
+    await page.locator('[data-role="commander"]', { hasText: 'maria' }).waitFor();
     const step = (node) => page.locator(`section[aria-label="Current step"][data-node="${node}"]`).waitFor({ timeout: 15_000 });
     await step('error-rate');
     await previewCheck(page);
