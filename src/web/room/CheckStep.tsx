@@ -12,12 +12,17 @@ import { useRoom } from './roomContext.js';
 import type { StepProps } from './stepProps.js';
 import { useCommand } from './useCommand.js';
 
-type Preview = { state: 'idle' } | { state: 'loading' } | { state: 'done'; outcome: CheckOutcome } | { state: 'error'; error: unknown };
+/** `at`: the evaluation time the server used (unix seconds); `shownAt`: when this page got it (ms). */
+type Preview = { state: 'idle' } | { state: 'loading' } | { state: 'done'; outcome: CheckOutcome; at?: number; shownAt: number } | { state: 'error'; error: unknown };
+
+/** The server evaluates a check at a preview's time only within 5 minutes; stay clear of the edge. */
+const PREVIEW_AT_VALID_MS = 4 * 60 * 1000;
 
 /**
  * A check: what it reads and the thresholds it decides on. "Run check" asks the server for a dry
  * run (nothing recorded) and shows the value and the branch the engine proposes; "Confirm"
- * records it (run_check runs the query again: the recorded value is the truth).
+ * records it: run_check evaluates again at the preview's time, so it records what was shown (the
+ * recorded value is the truth; after a few minutes it is evaluated at the time of the confirm).
  */
 export function CheckStep({ nodeId, node, onStale }: StepProps<CheckNode>) {
   const { incidentId, incident, runbook, may, setConfirmedPreview } = useRoom();
@@ -34,11 +39,11 @@ export function CheckStep({ nodeId, node, onStale }: StepProps<CheckNode>) {
 
   const runPreview = (): void => {
     setPreview({ state: 'loading' });
-    apiRequest<{ events: { type: string; data: unknown }[] }>('POST', `/api/incidents/${encodeURIComponent(incidentId)}/walk/preview`, { body: { node: nodeId } })
+    apiRequest<{ at?: number; events: { type: string; data: unknown }[] }>('POST', `/api/incidents/${encodeURIComponent(incidentId)}/walk/preview`, { body: { node: nodeId } })
       .then((answer) => {
         const outcome = checkOutcome(answer.events);
         if (!mounted.current) return;
-        setPreview(outcome ? { state: 'done', outcome } : { state: 'error', error: new Error('the server answered the preview without a check result; run it again') });
+        setPreview(outcome ? { state: 'done', outcome, ...(answer.at === undefined ? {} : { at: answer.at }), shownAt: Date.now() } : { state: 'error', error: new Error('the server answered the preview without a check result; run it again') });
       })
       .catch((error: unknown) => {
         if (!mounted.current) return;
@@ -53,7 +58,8 @@ export function CheckStep({ nodeId, node, onStale }: StepProps<CheckNode>) {
 
   const confirm = (): void => {
     if (preview.state === 'done') setConfirmedPreview({ node: nodeId, next: preview.outcome.data.next, afterSeq: incident.lastSeq });
-    void send({ type: 'run_check', node: nodeId });
+    const at = preview.state === 'done' && preview.at !== undefined && Date.now() - preview.shownAt < PREVIEW_AT_VALID_MS ? preview.at : undefined;
+    void send({ type: 'run_check', node: nodeId, ...(at === undefined ? {} : { at }) });
   };
 
   const source = Object.hasOwn(runbook?.sources ?? {}, node.source) ? runbook?.sources[node.source] : undefined;
