@@ -15,15 +15,18 @@ const watch = process.argv.includes('--watch');
 
 /** Writes index.html naming the hashed assets esbuild produced. */
 function writeIndex(metafile) {
-  const outputs = Object.keys(metafile.outputs).map((file) => path.relative(outDir, path.resolve(root, file)));
-  const js = outputs.find((file) => file.endsWith('.js'));
-  const css = outputs.find((file) => file.endsWith('.css'));
-  if (!js || !css) throw new Error(`the web build produced no ${js ? 'CSS' : 'JS'} file; outputs: ${outputs.join(', ')}`);
+  const relative = (file) => path.relative(outDir, path.resolve(root, file));
+  const entry = Object.entries(metafile.outputs).find(([, output]) => output.entryPoint !== undefined);
+  const js = entry && relative(entry[0]);
+  const css = entry?.[1].cssBundle && relative(entry[1].cssBundle);
+  if (!js || !css) throw new Error(`the web build produced no ${js ? 'CSS' : 'JS'} file; outputs: ${Object.keys(metafile.outputs).join(', ')}`);
+  const chunks = Object.keys(metafile.outputs).map(relative).filter((file) => file.endsWith('.js') && file !== js);
   const template = readFileSync(path.join(root, 'src/web/index.html'), 'utf8');
   writeFileSync(path.join(outDir, 'index.html'), template.replace('%APP_CSS%', `/${css}`).replace('%APP_JS%', `/${js}`));
   const gzipped = (file) => gzipSync(readFileSync(path.join(outDir, file))).length;
   const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-  console.log(`web: dist/web/${js} ${kib(gzipped(js))} gzipped, ${css} ${kib(gzipped(css))} gzipped`);
+  const later = chunks.reduce((sum, file) => sum + gzipped(file), 0);
+  console.log(`web: dist/web/${js} ${kib(gzipped(js))} gzipped, ${css} ${kib(gzipped(css))} gzipped, ${chunks.length} chunks loaded after the first paint ${kib(later)} gzipped`);
 }
 
 const options = {
@@ -40,6 +43,9 @@ const options = {
   jsxImportSource: 'preact',
   outdir: outDir,
   entryNames: 'assets/[name]-[hash]',
+  // The tree (dagre) and the Markdown renderer load after the first paint: see src/web/main.tsx.
+  splitting: true,
+  chunkNames: 'assets/[name]-[hash]',
   metafile: true,
   define: { 'process.env.NODE_ENV': watch ? '"development"' : '"production"' },
   logLevel: 'warning',

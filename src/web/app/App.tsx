@@ -19,6 +19,12 @@ type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signe
 /** The app: the session check, the sign-in page, then the signed-in shell and its pages. */
 export function App() {
   const [session, setSession] = useState<Session>({ state: 'checking' });
+  // One connection for the page's life. It starts at once, beside the session check: the cookie
+  // authenticates it, so a room's catch-up does not wait for that round trip.
+  const connection = useMemo(() => new LiveConnection(), []);
+  useEffect(() => {
+    connection.start();
+  }, [connection]);
   useEffect(() => {
     apiRequest<{ user: SessionUser }>('GET', '/api/session')
       .then((answer) => {
@@ -33,20 +39,20 @@ export function App() {
   }, []);
 
   if (session.state === 'checking') return <main class="loading" aria-busy="true">Loading…</main>;
-  if (session.state === 'signed-out') return <SignInPage onSignedIn={(user) => { setSession({ state: 'signed-in', user }); }} />;
-  return <SignedIn user={session.user} onSignedOut={() => { setSession({ state: 'signed-out' }); }} />;
+  if (session.state === 'signed-out') {
+    const signedIn = (user: SessionUser): void => {
+      // Reconnect with the new cookie before the shell renders, so it never sees the old refusal.
+      connection.start();
+      setSession({ state: 'signed-in', user });
+    };
+    return <SignInPage onSignedIn={signedIn} />;
+  }
+  return <SignedIn user={session.user} connection={connection} onSignedOut={() => { setSession({ state: 'signed-out' }); }} />;
 }
 
-function SignedIn({ user, onSignedOut: signedOut }: { user: SessionUser; onSignedOut: () => void }) {
-  const connection = useMemo(() => new LiveConnection(), []);
+function SignedIn({ user, connection, onSignedOut: signedOut }: { user: SessionUser; connection: LiveConnection; onSignedOut: () => void }) {
   const state = useConnectionState(connection);
   const route = useRoute();
-  useEffect(() => {
-    connection.start();
-    return () => {
-      connection.stop();
-    };
-  }, [connection]);
   useEffect(() => {
     if (state === 'signed_out') signedOut();
   }, [state, signedOut]);

@@ -59,7 +59,8 @@ export class LiveConnection {
   readonly #rooms = new Map<string, Set<RoomListener>>();
   readonly #lobby = new Set<LobbyListener>();
 
-  constructor(socket: Socket = io({ autoConnect: false, reconnectionDelay: 300, reconnectionDelayMax: 3000 })) {
+  // WebSocket first (one round trip fewer than polling's upgrade), polling if it cannot connect.
+  constructor(socket: Socket = io({ autoConnect: false, reconnectionDelay: 300, reconnectionDelayMax: 3000, transports: ['websocket', 'polling'], tryAllTransports: true })) {
     this.#socket = socket;
     socket.on('connect', () => {
       this.#setState('online');

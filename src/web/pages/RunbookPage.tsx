@@ -7,7 +7,7 @@ import { NodeDetail } from '../runbook/NodeDetail.js';
 import { ProblemList } from '../runbook/ProblemList.js';
 import { RunbookFeedback } from '../runbook/RunbookFeedback.js';
 import { problemCounts } from '../runbook/problemText.js';
-import { RunbookTree } from '../runbook/RunbookTree.js';
+import { RunbookTree } from '../runbook/LazyRunbookTree.js';
 import { useRunbook } from '../runbook/useRunbook.js';
 import '../runbook/catalog.css';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ActionNode } from '../api/apiTypes.js';
-import { renderMarkdown } from '../markdown/renderMarkdown.js';
+import { Markdown } from '../markdown/Markdown.js';
 import { CommandNotice } from './CommandNotice.js';
 import { nodeName } from './describeEntry.js';
 import { useRoom } from './roomContext.js';
@@ -32,7 +32,7 @@ export function ActionStep({ nodeId, node, onStale }: StepProps<ActionNode>) {
       {node.mitigation === true ? (
         <p class="mitigation-flag"><span class="badge mitigation-badge">Mitigation</span> Mitigate first: stop the impact now, find the cause afterwards.</p>
       ) : null}
-      <div class="markdown step-instructions" dangerouslySetInnerHTML={{ __html: renderMarkdown(node.instructions) }} />
+      <Markdown class="step-instructions" source={node.instructions} />
       {node.links && node.links.length > 0 ? (
         <ul class="step-links" aria-label="Links">
           {node.links.map((link) => (

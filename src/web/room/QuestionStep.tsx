@@ -1,5 +1,5 @@
 import type { QuestionNode } from '../api/apiTypes.js';
-import { renderMarkdown } from '../markdown/renderMarkdown.js';
+import { Markdown } from '../markdown/Markdown.js';
 import { CommandNotice } from './CommandNotice.js';
 import { nodeName } from './describeEntry.js';
 import { useRoom } from './roomContext.js';
@@ -13,7 +13,7 @@ export function QuestionStep({ nodeId, node, onStale }: StepProps<QuestionNode>)
   return (
     <>
       <p class="step-question">{node.question}</p>
-      {node.description ? <div class="markdown step-description" dangerouslySetInnerHTML={{ __html: renderMarkdown(node.description) }} /> : null}
+      {node.description ? <Markdown class="step-description" source={node.description} /> : null}
       <ul class="answers" aria-label="Answers">
         {node.answers.map((answer, i) => {
           const describedBy = `answer-${nodeId}-${i}`;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { NodeDetail } from '../runbook/NodeDetail.js';
-import { RunbookTree } from '../runbook/RunbookTree.js';
+import { RunbookTree } from '../runbook/LazyRunbookTree.js';
 import { useRoom } from './roomContext.js';
 
 const NO_PATH: readonly string[] = [];

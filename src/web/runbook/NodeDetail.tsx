@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { ActionNode, CheckNode, EndNode, QuestionNode, Runbook } from '../api/apiTypes.js';
-import { renderMarkdown } from '../markdown/renderMarkdown.js';
+import { Markdown } from '../markdown/Markdown.js';
 import { runbookEdges } from '../../runbook/graph/runbookEdges.js';
 import { outcomeLabel } from './outcomeLabel.js';
 import { safeLinkUrl } from './safeLinkUrl.js';
@@ -38,7 +38,7 @@ export function NodeDetail({ runbook, nodeId, onSelect, headingLevel = 2 }: Node
       </header>
       {title !== undefined && title !== '' ? <Heading class="node-detail-title">{title}</Heading> : null}
       {node.description !== undefined && node.description !== '' ? (
-        <div class="markdown node-description" dangerouslySetInnerHTML={{ __html: renderMarkdown(node.description) }} />
+        <Markdown class="node-description" source={node.description} />
       ) : null}
       {node.type === 'check' ? <CheckBody runbook={runbook} nodeId={nodeId} node={node} onSelect={onSelect} /> : null}
       {node.type === 'question' ? <QuestionBody node={node} onSelect={onSelect} /> : null}
@@ -136,7 +136,7 @@ function ActionBody({ node, onSelect }: { node: ActionNode; onSelect: Select }) 
   return (
     <>
       {node.mitigation === true ? <p class="mitigation-note">Completing this step marks the incident's time to mitigate.</p> : null}
-      <div class="markdown node-instructions" dangerouslySetInnerHTML={{ __html: renderMarkdown(node.instructions) }} />
+      <Markdown class="node-instructions" source={node.instructions} />
       {node.links && node.links.length > 0 ? (
         <>
           <h4 class="node-detail-sub">Links</h4>

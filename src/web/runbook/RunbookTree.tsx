@@ -2,7 +2,6 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Runbook } from '../api/apiTypes.js';
 import { arrowHead, smoothPath } from './edgeGeometry.js';
 import { cachedRunbookLayout, neighbourInDirection, pathSteps, TEXT, type LayoutEdge, type LayoutNode } from './runbookLayout.js';
-import './runbookTree.css';
 
 export interface RunbookTreeProps {
   runbook: Runbook;
