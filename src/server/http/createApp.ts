@@ -4,7 +4,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import type { Logger } from '../createLogger.js';
 import type { IncidentService } from '../incidentService.js';
 import type { ServerMetrics } from '../serverMetrics.js';
-import { authenticate } from './authenticate.js';
+import { authenticate, clientAddress } from './authenticate.js';
 import { errorHandler } from './errorHandler.js';
 import { requestContextMiddleware } from './requestContext.js';
 import { alertRoutes } from './routes/alertRoutes.js';
@@ -46,7 +46,14 @@ export function createApp(options: AppOptions): Express {
     next();
   });
   app.use(opsRoutes(options.metrics, options.ready));
-  if (options.webDir !== undefined) app.use(webRoutes(options.webDir));
+  if (options.webDir !== undefined) {
+    const auth = options.auth;
+    app.use(webRoutes(options.webDir, async (req) => {
+      if (req.get('cookie') === undefined) return undefined;
+      const result = await auth.authenticate({ cookie: req.get('cookie') }, clientAddress(req));
+      return result.ok ? { name: result.user.name, role: result.user.role } : undefined;
+    }));
+  }
 
   const json = express.json({ limit: bodyLimit, strict: true });
   app.use('/api/session', json, sessionRoutes(options.auth));

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { Router } from 'express';
+import express, { Router, type Request } from 'express';
 
 /**
  * The page may run only the app's own bundled script: no inline script, nothing from another
@@ -35,11 +35,20 @@ export function defaultWebDir(): string {
   }
 }
 
+/** Who a page request's session cookie belongs to, if anyone (no bearer tokens: a navigation has none). */
+export type IdentifyPage = (req: Request) => Promise<{ name: string; role: string } | undefined>;
+
+function escapeAttribute(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /**
  * Serves the browser client: hashed assets cached for a year, and index.html for every page path
- * (the client routes). Without a build it answers 503 saying how to make one.
+ * (the client routes), carrying who the session cookie signs in (a meta tag, never a script: the
+ * CSP allows none inline), so the page starts without a round trip to ask. Without a build it
+ * answers 503 saying how to make one.
  */
-export function webRoutes(webDir: string): Router {
+export function webRoutes(webDir: string, identify: IdentifyPage = () => Promise.resolve(undefined)): Router {
   const router = Router();
   router.use((_req, res, next) => {
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -51,7 +60,7 @@ export function webRoutes(webDir: string): Router {
   router.use('/assets', express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
 
   let index: string | undefined;
-  router.get(/.*/, (req, res, next) => {
+  router.get(/.*/, async (req, res, next) => {
     if (NOT_PAGES.test(req.path)) {
       next();
       return;
@@ -62,7 +71,9 @@ export function webRoutes(webDir: string): Router {
       res.status(503).type('text/plain').send(`The browser client is not built (no ${path.join(webDir, 'index.html')}). Run \`npm run build\`, then reload.\n`);
       return;
     }
-    res.type('html').send(index);
+    const user = await identify(req);
+    const session = escapeAttribute(JSON.stringify(user ? { user: { name: user.name, role: user.role } } : {}));
+    res.type('html').send(index.replace('<meta name="runpath-session">', `<meta name="runpath-session" content="${session}">`));
   });
   return router;
 }

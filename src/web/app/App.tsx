@@ -12,13 +12,19 @@ import { RunbookPage } from '../pages/RunbookPage.js';
 import { RunbooksPage } from '../pages/RunbooksPage.js';
 import { SignInPage } from '../pages/SignInPage.js';
 import { AppContext, type AppContextValue } from './appContext.js';
+import { pageSession } from './pageSession.js';
 import { useRoute, type Route } from './router.js';
 
 type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; user: SessionUser };
 
 /** The app: the session check, the sign-in page, then the signed-in shell and its pages. */
 export function App() {
-  const [session, setSession] = useState<Session>({ state: 'checking' });
+  // The page says who is signed in (a meta tag from the server); without it, ask the API.
+  const [session, setSession] = useState<Session>(() => {
+    const user = pageSession();
+    if (user === undefined) return { state: 'checking' };
+    return user === null ? { state: 'signed-out' } : { state: 'signed-in', user };
+  });
   // One connection for the page's life. It starts at once, beside the session check: the cookie
   // authenticates it, so a room's catch-up does not wait for that round trip.
   const connection = useMemo(() => new LiveConnection(), []);
@@ -26,13 +32,15 @@ export function App() {
     connection.start();
   }, [connection]);
   useEffect(() => {
-    apiRequest<{ user: SessionUser }>('GET', '/api/session')
-      .then((answer) => {
-        setSession({ state: 'signed-in', user: answer.user });
-      })
-      .catch(() => {
-        setSession({ state: 'signed-out' });
-      });
+    if (session.state === 'checking') {
+      apiRequest<{ user: SessionUser }>('GET', '/api/session')
+        .then((answer) => {
+          setSession({ state: 'signed-in', user: answer.user });
+        })
+        .catch(() => {
+          setSession({ state: 'signed-out' });
+        });
+    }
     return onSignedOut(() => {
       setSession({ state: 'signed-out' });
     });

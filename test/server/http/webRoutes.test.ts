@@ -67,3 +67,17 @@ describe('webRoutes', () => {
     expect(defaultWebDir()).toBe(path.resolve(import.meta.dirname, '../../../dist/web'));
   });
 });
+
+describe('webRoutes: the session in the page', () => {
+  it('names the signed-in user in a meta tag (escaped), and says nobody when the cookie signs in no one', async () => {
+    const dir = await builtClient();
+    await writeFile(path.join(dir, 'index.html'), '<!doctype html><meta name="runpath-session"><script type="module" src="/assets/app-ABC.js"></script>');
+    const app = express();
+    app.use(webRoutes(dir, (req) => Promise.resolve(req.get('cookie') === 'ok' ? { name: '<ana>"', role: 'commander' } : undefined)));
+    const signedIn = await request(app).get('/incidents').set('Cookie', 'ok').expect(200);
+    expect(signedIn.text).toContain('<meta name="runpath-session" content="{&#34;user&#34;:{&#34;name&#34;:&#34;&#60;ana&#62;\\&#34;&#34;,&#34;role&#34;:&#34;commander&#34;}}">');
+    expect(signedIn.text).not.toContain('<ana>');
+    const nobody = await request(app).get('/incidents').expect(200);
+    expect(nobody.text).toContain('<meta name="runpath-session" content="{}">');
+  });
+});
