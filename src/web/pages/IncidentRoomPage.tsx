@@ -6,6 +6,7 @@ import { SeverityBadge, StatusBadge } from '../components/SeverityBadge.js';
 import { useConnectionState } from '../live/useConnectionState.js';
 import { useIncidentRoom } from '../live/useIncidentRoom.js';
 import { CurrentStep } from '../room/CurrentStep.js';
+import { FollowUpsPanel } from '../room/FollowUpsPanel.js';
 import { IncidentControls } from '../room/IncidentControls.js';
 import { LastCheckResult } from '../room/LastCheckResult.js';
 import { Presence } from '../room/Presence.js';
@@ -94,6 +95,7 @@ export function IncidentRoomPage({ incidentId }: { incidentId: string }) {
           <div class="room-col room-col-tree">
             <RunbookPanel />
             <RolesPanel />
+            <FollowUpsPanel />
           </div>
         </div>
       </main>

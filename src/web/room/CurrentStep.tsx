@@ -4,6 +4,7 @@ import { ActionStep } from './ActionStep.js';
 import { CheckStep } from './CheckStep.js';
 import { CommandNotice } from './CommandNotice.js';
 import { EndStep } from './EndStep.js';
+import { FlagStep } from './FlagStep.js';
 import { QuestionStep } from './QuestionStep.js';
 import { useRoom } from './roomContext.js';
 import { StartWalk } from './StartWalk.js';
@@ -30,7 +31,7 @@ function focusFirstControl(section: HTMLElement, scroll: boolean): void {
  * note) never leaks into the next; after each step, focus moves to the new step's first control.
  */
 export function CurrentStep() {
-  const { incident, runbook } = useRoom();
+  const { incident, runbook, may } = useRoom();
   const [refusal, setRefusal] = useState<{ error: unknown; at: number }>();
   const section = useRef<HTMLElement>(null);
   const walk = incident.walk;
@@ -74,6 +75,7 @@ export function CurrentStep() {
       {refusal ? <CommandNotice busy={false} error={refusal.error} /> : null}
       <p class="room-sr-only" aria-live="polite">{announcement(nodeType, found?.title ?? nodeId, walk !== undefined)}</p>
       <StepBody key={stepKey} onStale={report} />
+      {walk && nodeId !== null && found && may.respond ? <FlagStep key={`flag:${stepKey}`} nodeId={nodeId} /> : null}
     </section>
   );
 }
