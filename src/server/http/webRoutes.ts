@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type Request } from 'express';
@@ -59,14 +60,15 @@ export function webRoutes(webDir: string, identify: IdentifyPage = () => Promise
   });
   router.use('/assets', express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
 
-  let index: string | undefined;
   router.get(/.*/, async (req, res, next) => {
     if (NOT_PAGES.test(req.path)) {
       next();
       return;
     }
+    // Read on every page load (it is small): after a rebuild the page names the new assets at once.
+    let index: string;
     try {
-      index ??= readFileSync(path.join(webDir, 'index.html'), 'utf8');
+      index = await readFile(path.join(webDir, 'index.html'), 'utf8');
     } catch {
       res.status(503).type('text/plain').send(`The browser client is not built (no ${path.join(webDir, 'index.html')}). Run \`npm run build\`, then reload.\n`);
       return;

@@ -39,9 +39,11 @@ export function IncidentRoomPage({ incidentId }: { incidentId: string }) {
   const [confirmedPreview, setConfirmedPreview] = useState<ConfirmedPreview>();
 
   if (state.error) {
+    const missing = state.error.code === 'not_found';
     return (
       <main class="page">
-        <ErrorNotice error={state.error} />
+        {missing ? <h1>No such incident</h1> : null}
+        {missing ? <p>There is no incident <code>{incidentId}</code> on this server. The link may be mistyped, or from another server.</p> : <ErrorNotice error={state.error} />}
         <p><Link href="/incidents">Back to the incidents</Link></p>
       </main>
     );
