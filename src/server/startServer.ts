@@ -93,6 +93,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       authenticate: socketAuthenticator(assembled.auth),
       logger,
       metrics: { connectedSockets: assembled.metrics.connectedSockets },
+      onSessionEnd: (listener) => assembled.auth.sessions.onEnd(listener),
     });
     const address = await listen(http, options.port, options.host);
     const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -1,6 +1,6 @@
 import { ApiError } from '../apiError.js';
 import type { AuthFailureLimiter } from './authFailureLimiter.js';
-import type { Session, SessionStore } from './sessionStore.js';
+import { hashSessionId, type Session, type SessionStore } from './sessionStore.js';
 import type { User } from './user.js';
 import type { UserDirectory } from './userDirectory.js';
 
@@ -17,7 +17,8 @@ export interface Credentials {
   token?: string | undefined;
 }
 
-export type AuthResult = { ok: true; user: User } | { ok: false; error: ApiError };
+/** `session`: the hash of the session id, when the session cookie is what authenticated. */
+export type AuthResult = { ok: true; user: User; session?: string } | { ok: false; error: ApiError };
 
 const REALM = 'Bearer realm="runpath"';
 const HOW = 'send Authorization: Bearer <token> (runpath user add prints a token) or sign in with POST /api/session';
@@ -64,7 +65,7 @@ export class Authenticator {
     if (sessionId !== undefined && sessionId !== '') {
       const session = this.sessions.get(sessionId);
       const user = session && (await this.users.byName(session.userName));
-      if (user) return { ok: true, user };
+      if (user) return { ok: true, user, session: hashSessionId(sessionId) };
       // Not counted: an expired cookie is a browser left open overnight, not a guess (ids are 256 random bits).
       return { ok: false, error: new ApiError(401, 'session_expired', `your session has ended; sign in again (${HOW})`, undefined, { 'WWW-Authenticate': REALM }) };
     }

@@ -46,6 +46,7 @@ export class SessionStore {
   readonly #save: ((sessions: StoredSession[]) => Promise<void>) | undefined;
   readonly #onSaveError: (error: unknown) => void;
   #saving: Promise<void> = Promise.resolve();
+  readonly #endListeners = new Set<(idHash: string) => void>();
   #dirty = false;
 
   constructor(options: SessionStoreOptions) {
@@ -84,7 +85,16 @@ export class SessionStore {
   }
 
   delete(id: string): void {
-    if (this.#sessions.delete(hashSessionId(id))) this.#changed();
+    const idHash = hashSessionId(id);
+    if (!this.#sessions.delete(idHash)) return;
+    this.#changed();
+    for (const listener of this.#endListeners) listener(idHash);
+  }
+
+  /** Told the hash of each session signed out, so connections it opened can be closed too. */
+  onEnd(listener: (idHash: string) => void): () => void {
+    this.#endListeners.add(listener);
+    return () => this.#endListeners.delete(listener);
   }
 
   /** Resolves once every change so far is saved (a sign-in answers only after its session is on disk). */

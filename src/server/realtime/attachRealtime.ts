@@ -39,6 +39,8 @@ export interface RealtimeOptions {
   maxHttpBufferSize?: number;
   /** How many incidents one connection may follow at once (default 50). */
   maxIncidentsPerSocket?: number;
+  /** Tells the gateway when a browser session ends (sign-out), so the connections it opened close. */
+  onSessionEnd?: (listener: (session: string) => void) => () => void;
 }
 
 export interface Realtime {
@@ -131,7 +133,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
         } else if ('error' in result) {
           refuse(result.error);
         } else {
-          (socket.data as { user?: RealtimeUser }).user = { name: result.name, role: result.role };
+          (socket.data as { user?: RealtimeUser }).user = { name: result.name, role: result.role, ...(result.session === undefined ? {} : { session: result.session }) };
           next();
         }
       },
@@ -162,9 +164,17 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     logger.debug({ socketId: socket.id, user: user.name }, 'socket connected');
   });
 
+  // A signed-out session writes nothing more: its sockets close (a reconnect is then refused).
+  const stopSessionWatch = options.onSessionEnd?.((session) => {
+    for (const socket of io.sockets.sockets.values()) {
+      if ((socket.data as { user?: RealtimeUser }).user?.session === session) socket.disconnect(true);
+    }
+  });
+
   return {
     io,
     close: () => {
+      stopSessionWatch?.();
       unsubscribe();
       io.disconnectSockets(true);
       io.engine.close();

@@ -7,6 +7,8 @@ export type { ServiceResult } from '../serviceResult.js';
 export interface RealtimeUser {
   name: string;
   role: AccessRole;
+  /** The browser session that authenticated the connection (its id's hash), if a cookie did. */
+  session?: string;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { RealtimeOptions } from './attachRealtime.js';
 export function socketAuthenticator(auth: Authenticator): RealtimeOptions['authenticate'] {
   return async ({ token, authorization, cookieHeader, address }) => {
     const result = await auth.authenticate({ token, authorization, cookie: cookieHeader }, address);
-    if (result.ok) return { name: result.user.name, role: result.user.role };
+    if (result.ok) return { name: result.user.name, role: result.user.role, ...(result.session === undefined ? {} : { session: result.session }) };
     const { code, message, details } = result.error;
     return { error: details === undefined ? { code, message } : { code, message, details } };
   };

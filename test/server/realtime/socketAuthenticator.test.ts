@@ -22,7 +22,7 @@ async function start(): Promise<{ h: Harness; auth: Authenticator }> {
     { name: 'vic', role: 'viewer', tokenHash: hashToken('rpt_vic'), createdAt },
   ]);
   const auth = new Authenticator(users, new SessionStore({ now: Date.now }), new AuthFailureLimiter({ now: Date.now, limit: 3 }));
-  harness = await startHarness({ realtime: { authenticate: socketAuthenticator(auth) } });
+  harness = await startHarness({ realtime: { authenticate: socketAuthenticator(auth), onSessionEnd: (listener) => auth.sessions.onEnd(listener) } });
   return { h: harness, auth };
 }
 
@@ -68,5 +68,27 @@ describe('socketAuthenticator', () => {
     expect(await attempt(h, undefined, { cookie, origin: `http://${host}` })).toMatchObject({ connected: true });
     expect(await attempt(h, undefined, { cookie, origin: 'https://evil.example' })).toMatchObject({ connected: false, message: 'unauthorized', data: { code: 'unauthenticated' } });
     expect(await attempt(h, undefined, { cookie: `${SESSION_COOKIE}=stale` })).toMatchObject({ connected: false, message: 'unauthorized', data: { code: 'session_expired' } });
+  });
+
+  it('closes the connections a session opened when it signs out, and only those; they cannot come back', async () => {
+    const { h, auth } = await start();
+    const leaving = auth.sessions.create('ana');
+    const staying = auth.sessions.create('ana');
+    const connect = async (headers: Record<string, string>) => {
+      const socket = connectSocket(h, undefined, { extraHeaders: headers, reconnection: false });
+      await new Promise<void>((resolve, reject) => { socket.once('connect', () => { resolve(); }); socket.once('connect_error', reject); });
+      return socket;
+    };
+    const signedOut = await connect({ cookie: `${SESSION_COOKIE}=${leaving.id}` });
+    const other = await connect({ cookie: `${SESSION_COOKIE}=${staying.id}` });
+    const byToken = await connect({ authorization: 'Bearer rpt_ana' });
+    const closed = new Promise<string>((resolve) => { signedOut.once('disconnect', resolve); });
+    auth.signOut(`${SESSION_COOKIE}=${leaving.id}`);
+    expect(await closed).toBe('io server disconnect');
+    expect(other.connected).toBe(true);
+    expect(byToken.connected).toBe(true);
+    expect(await attempt(h, undefined, { cookie: `${SESSION_COOKIE}=${leaving.id}` })).toMatchObject({ connected: false, data: { code: 'session_expired' } });
+    other.disconnect();
+    byToken.disconnect();
   });
 });
