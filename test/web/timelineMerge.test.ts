@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../src/web/api/apiTypes.js';
-import { mergeTimeline } from '../../src/web/live/timelineMerge.js';
+import { mergeTimeline, tailTimeline, withHistory } from '../../src/web/live/timelineMerge.js';
 
 function entry(seq: number, type: string, data: unknown = {}): TimelineEntry {
   return { incidentId: 'i1', seq, id: `e${seq}`, at: `2026-11-22T00:00:${String(seq).padStart(2, '0')}.000Z`, type, actor: { kind: 'user', name: 'ana' }, data, starred: false };
@@ -52,5 +52,26 @@ describe('mergeTimeline', () => {
     const result = mergeTimeline(held, [entry(3, 'entry.redacted', { seq: 2 }), entry(4, 'entry.starred', { seq: 9, starred: true })], false);
     expect(result.entries[1]?.redacted).toBeUndefined();
     expect(result.entries.map((e) => e.starred)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('tail joins', () => {
+  it('starts from the newest entries, goes on live, then takes the whole timeline read afterwards', () => {
+    const tail = tailTimeline([entry(5, 'note.added', { text: 'e' }), entry(4, 'note.added', { text: 'd' })]);
+    expect(tail.map((e) => e.seq)).toEqual([4, 5]);
+    const live = mergeTimeline(tail, [entry(6, 'note.added', { text: 'f' })], false);
+    expect(live.gap).toBe(false);
+    const history = [1, 2, 3, 4, 5].map((seq) => entry(seq, seq === 1 ? 'incident.opened' : 'note.added', { text: String(seq) }));
+    expect(withHistory(history, live.entries, false).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('applies again a redaction that came live for an entry only the history holds', () => {
+    const tail = tailTimeline([entry(3, 'note.added', { text: 'c' })]);
+    // Entry 2 is not held yet: the redaction cannot reach it now.
+    const live = mergeTimeline(tail, [entry(4, 'entry.redacted', { seq: 2 })], false).entries;
+    const history = [entry(1, 'incident.opened'), entry(2, 'note.added', { text: 'secret' }), entry(3, 'note.added', { text: 'c' })];
+    const whole = withHistory(history, live, false);
+    expect(whole[1]?.data).toEqual({});
+    expect(whole[1]?.redacted?.seq).toBe(4);
   });
 });

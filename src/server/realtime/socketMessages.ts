@@ -7,7 +7,15 @@ export interface JoinMessage {
   incidentId: string;
   /** The last seq the client holds; it gets every event after it. */
   afterSeq: number;
+  /**
+   * On a first join (afterSeq 0): send only the newest `tail` entries, with the incident's state,
+   * so a long incident's room draws at once; the client reads the rest over HTTP afterwards.
+   */
+  tail?: number;
 }
+
+/** The most entries a tail join asks for. */
+export const MAX_JOIN_TAIL = 1000;
 
 export interface LeaveMessage {
   incidentId: string;
@@ -66,13 +74,18 @@ function parse<T>(build: () => T): Parsed<T> {
 
 export function parseJoin(value: unknown): Parsed<JoinMessage> {
   return parse(() => {
-    const message = objectWith(value, 'join', ['incidentId', 'afterSeq']);
+    const message = objectWith(value, 'join', ['incidentId', 'afterSeq', 'tail']);
     const incidentId = text(message.incidentId, 'incidentId', MAX_ID);
     const afterSeq = message.afterSeq ?? 0;
     if (typeof afterSeq !== 'number' || !Number.isSafeInteger(afterSeq) || afterSeq < 0) {
       fail(`afterSeq must be a whole number from 0 (the last seq you hold, 0 for none), not ${describe(afterSeq)}`);
     }
-    return { incidentId, afterSeq };
+    const tail = message.tail;
+    if (tail === undefined) return { incidentId, afterSeq };
+    if (typeof tail !== 'number' || !Number.isSafeInteger(tail) || tail < 1 || tail > MAX_JOIN_TAIL) {
+      fail(`tail must be a whole number from 1 to ${MAX_JOIN_TAIL} (how many of the newest entries to send first), not ${describe(tail)}`);
+    }
+    return { incidentId, afterSeq, tail };
   });
 }
 

@@ -1,3 +1,6 @@
+import { reduceIncident } from '../../incidents/reduceIncident.js';
+import type { TimelineEvent } from '../../incidents/timelineEvent.js';
+import { incidentState } from '../incidentSummary.js';
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { IncidentSummary } from '../incidentSummary.js';
@@ -64,7 +67,7 @@ export class SocketSession {
       reply(parsed.error);
       return;
     }
-    const { incidentId, afterSeq } = parsed.value;
+    const { incidentId, afterSeq, tail } = parsed.value;
     if (this.#joining.has(incidentId)) {
       reply(socketError('join_in_progress', `a join of incident ${incidentId} is still catching up; wait for its answer before joining again`));
       return;
@@ -103,7 +106,15 @@ export class SocketSession {
       this.#present.add(incidentId);
       this.#ctx.presence.add(incidentId, this.#user.name);
     }
-    reply({ status: 200, body: { incidentId, events, lastSeq, presence: this.#ctx.presence.users(incidentId) } });
+    const presence = this.#ctx.presence.users(incidentId);
+    if (tail !== undefined && afterSeq === 0 && events.length > tail) {
+      // The newest entries and the state they lead to (folded from the same read, as this reader sees it).
+      const incident = reduceIncident(events as TimelineEvent[]);
+      const state = { ...incidentState(incident), followUps: incident.followUps, feedback: incident.feedback };
+      reply({ status: 200, body: { incidentId, events: events.slice(-tail), lastSeq, presence, incident: state } });
+    } else {
+      reply({ status: 200, body: { incidentId, events, lastSeq, presence } });
+    }
     // Right after the ack, in the same tick: the live events that came during the read, then the room.
     catchUp.finish(lastSeq);
     if (isNew) this.#ctx.announcePresence(incidentId);

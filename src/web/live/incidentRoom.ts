@@ -1,7 +1,7 @@
 import { reduceIncident } from '../../incidents/reduceIncident.js';
 import type { Ack, JoinAck, LiveConnection, RoomListener } from './liveConnection.js';
-import { mergeTimeline } from './timelineMerge.js';
-import { newIdempotencyKey } from '../api/apiRequest.js';
+import { mergeTimeline, tailTimeline, withHistory } from './timelineMerge.js';
+import { apiRequest, newIdempotencyKey } from '../api/apiRequest.js';
 import { ApiError } from '../api/apiError.js';
 import type { Incident, PresentUser, TimelineEntry } from '../api/apiTypes.js';
 
@@ -13,7 +13,13 @@ export interface RoomState {
   presence: PresentUser[];
   /** Set when the join was refused (404, 403…). */
   error?: ApiError;
+  /** Set while only the newest entries are held (a long incident's first join); the rest is on its way. */
+  partial?: boolean;
 }
+
+/** How many of the newest entries a first join takes before the rest (the timeline draws 200). */
+export const JOIN_TAIL = 200;
+const HISTORY_RETRY_MS = 2000;
 
 /** The answer of a command: the stored events and the incident's state. */
 export interface CommandResult {
@@ -26,7 +32,9 @@ export interface CommandResult {
  * identical command while the first is under way (a double click) and retries with one key.
  */
 export class IncidentRoom implements RoomListener {
+  readonly tail = JOIN_TAIL;
   #state: RoomState = { entries: [], presence: [] };
+  #closed = false;
   readonly #listeners = new Set<(state: RoomState) => void>();
   readonly #pending = new Map<string, Promise<CommandResult>>();
   readonly #close: () => void;
@@ -50,6 +58,7 @@ export class IncidentRoom implements RoomListener {
   }
 
   close(): void {
+    this.#closed = true;
     this.#close();
     this.#listeners.clear();
   }
@@ -63,8 +72,36 @@ export class IncidentRoom implements RoomListener {
       this.#update({ ...this.#state, error: ApiError.fromBody(ack.status, ack.body) });
       return;
     }
-    this.#state = { entries: this.#state.entries, presence: this.#state.presence, ...(this.#state.incident ? { incident: this.#state.incident } : {}) };
+    this.#state = { entries: this.#state.entries, presence: this.#state.presence, ...(this.#state.incident ? { incident: this.#state.incident } : {}), ...(this.#state.partial ? { partial: true } : {}) };
+    const state = ack.body.incident;
+    if (state && this.#state.entries.length === 0) {
+      // A long incident: draw its newest entries and its state now, read the rest over HTTP.
+      const incident: Incident = { ...state, notes: [], redactable: [], uninterpreted: [], pins: state.pins ?? {} };
+      this.#update({ entries: tailTimeline(ack.body.events), incident, presence: ack.body.presence, partial: true });
+      void this.#loadHistory();
+      return;
+    }
     this.#apply(ack.body.events, ack.body.presence);
+  }
+
+  #waitingForHistory(): boolean {
+    return !this.#closed && this.#state.partial === true;
+  }
+
+  /** Reads the whole timeline after a tail join, joins it to what is held, and folds it all. */
+  async #loadHistory(): Promise<void> {
+    while (this.#waitingForHistory()) {
+      try {
+        const answer = await apiRequest<{ events: TimelineEntry[] }>('GET', `/api/incidents/${encodeURIComponent(this.incidentId)}/events?after=0`);
+        if (!this.#waitingForHistory()) return;
+        const entries = withHistory(answer.events, this.#state.entries, this.showRedactedText);
+        const { presence, error } = this.#state;
+        this.#update({ entries, incident: reduceIncident(entries), presence, ...(error ? { error } : {}) });
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, HISTORY_RETRY_MS));
+      }
+    }
   }
 
   events(events: TimelineEntry[]): void {
@@ -106,8 +143,9 @@ export class IncidentRoom implements RoomListener {
     }
     let incident = this.#state.incident;
     if (merged.added.length > 0) {
-      // A redaction drops text from an earlier entry, which the fold read: fold it all again then.
-      const refold = incident === undefined || merged.added.some((e) => e.type === 'entry.redacted');
+      // A redaction drops text from an earlier entry, which the fold read: fold it all again then
+      // (unless only the newest entries are held: then the fold goes on from the server's state).
+      const refold = incident === undefined || (!this.#state.partial && merged.added.some((e) => e.type === 'entry.redacted'));
       incident = refold ? reduceIncident(merged.entries) : reduceIncident(merged.added, incident);
     }
     if (merged.added.length === 0 && presence === undefined && incident === this.#state.incident) return;

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { IncidentSummary, PresentUser, TimelineEntry } from '../api/apiTypes.js';
+import type { Incident, IncidentSummary, PresentUser, TimelineEntry } from '../api/apiTypes.js';
 
 /** What the header shows: live, (re)connecting, or signed out (the session is gone). */
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'signed_out';
@@ -15,6 +15,12 @@ export interface JoinAck {
   events: TimelineEntry[];
   lastSeq: number;
   presence: PresentUser[];
+  /**
+   * Set when a first join asked for a tail and the timeline is longer: `events` are the newest
+   * entries only, and this is the incident's state after them, without the lists that grow with
+   * the timeline (notes, redactable…), but with its follow-ups and feedback.
+   */
+  incident?: Omit<Incident, 'notes' | 'redactable' | 'uninterpreted' | 'pins'> & Partial<Pick<Incident, 'pins'>>;
 }
 
 export interface WatchAck {
@@ -26,6 +32,8 @@ export interface WatchAck {
 export interface RoomListener {
   /** The last seq it holds: every (re)join asks for the events after it. */
   lastSeq(): number;
+  /** On a first join, how many of the newest entries to take first (the rest it reads itself). */
+  readonly tail?: number;
   joined(ack: Ack<JoinAck>): void;
   events(events: TimelineEntry[]): void;
   presence(users: PresentUser[]): void;
@@ -178,7 +186,8 @@ export class LiveConnection {
     const listeners = only ? [only] : [...(this.#rooms.get(incidentId) ?? [])];
     if (listeners.length === 0) return;
     const afterSeq = Math.min(...listeners.map((l) => l.lastSeq()));
-    this.#socket.emit('join', { incidentId, afterSeq }, (ack: Ack<JoinAck>) => {
+    const tail = afterSeq === 0 && listeners.length === 1 ? listeners[0]?.tail : undefined;
+    this.#socket.emit('join', { incidentId, afterSeq, ...(tail === undefined ? {} : { tail }) }, (ack: Ack<JoinAck>) => {
       if (ack.status === 409) {
         // A join of this incident is still catching up (a reconnect raced it): try again shortly.
         void sleep(200).then(() => {

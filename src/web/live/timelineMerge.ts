@@ -10,6 +10,28 @@ export interface MergeResult {
   gap: boolean;
 }
 
+/** A timeline that starts at the newest entries of a long one (a tail join): seq order, each once. */
+export function tailTimeline(batch: readonly TimelineEntry[]): TimelineEntry[] {
+  const bySeq = new Map(batch.map((event) => [event.seq, withView(event)]));
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * The whole timeline read afterwards (GET …/events) joined to the tail held and what came live
+ * since: the read's entries, then the held ones after its last seq, whose stars and redactions
+ * are applied again (their target may be an early entry the tail did not hold).
+ */
+export function withHistory(history: readonly TimelineEntry[], held: readonly TimelineEntry[], showRedactedText: boolean): TimelineEntry[] {
+  const entries = tailTimeline(history);
+  const last = entries.at(-1)?.seq ?? 0;
+  for (const entry of held) {
+    if (entry.seq <= last) continue;
+    entries.push(entry);
+    updateTarget(entries, entry, showRedactedText);
+  }
+  return entries;
+}
+
 function withView(event: TimelineEntry): TimelineEntry {
   // Command answers carry stored events, which have no star field yet.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the type says boolean; the wire may not

@@ -59,6 +59,31 @@ describe('attachRealtime: join and catch-up', () => {
     expect(ana.batches[0]?.events[0]).toMatchObject({ seq: 5, incidentId: id, data: { text: 'four' } });
   });
 
+  it('a first join asking for a tail gets the newest entries and the state they lead to; a short timeline comes whole', async () => {
+    const h = await start();
+    const id = await openIncident(h.service);
+    for (const text of ['one', 'two', 'three', 'four']) await addNote(h.service, id, text);
+    await h.service.command(id, { kind: 'user', name: 'ana' }, 'commander', { type: 'status', to: 'identified' });
+    const ana = await connect(h, 'token-ana');
+
+    const tail = (await ana.request('join', { incidentId: id, afterSeq: 0, tail: 2 })) as { status: number; body: { events: { seq: number }[]; lastSeq: number; incident?: Record<string, unknown> } };
+    expect(tail.status).toBe(200);
+    expect(tail.body.events.map((e) => e.seq)).toEqual([5, 6]);
+    expect(tail.body.lastSeq).toBe(6);
+    expect(tail.body.incident).toMatchObject({ id, status: 'identified', lastSeq: 6, followUps: [], feedback: [] });
+    expect(tail.body.incident).not.toHaveProperty('notes');
+    // Live from there, as after any join.
+    await addNote(h.service, id, 'five');
+    await eventually(() => { expect(ana.live(id)).toEqual([7]); });
+
+    const bob = await connect(h, 'token-bob');
+    const whole = (await bob.request('join', { incidentId: id, afterSeq: 0, tail: 50 })) as { body: { events: { seq: number }[]; incident?: unknown } };
+    expect(whole.body.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(whole.body.incident).toBeUndefined();
+    const refused = await bob.request('join', { incidentId: id, afterSeq: 0, tail: 0 });
+    expect(refused).toMatchObject({ status: 400, body: { error: { code: 'invalid_message' } } });
+  });
+
   it('answers a join of an incident that does not exist with the service 404, and streams nothing', async () => {
     const h = await start();
     const ana = await connect(h, 'token-ana');
