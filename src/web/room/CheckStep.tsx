@@ -97,7 +97,7 @@ export function CheckStep({ nodeId, node, onStale }: StepProps<CheckNode>) {
                 <button type="button" class="primary" ref={confirmButton} disabled={confirming.busy} onClick={confirm}>Confirm</button>
                 <button type="button" disabled={confirming.busy} onClick={runPreview}>Run again</button>
               </div>
-              <p class="muted step-hint">Confirm records the check: it reads the metric once more, and the recorded value decides.</p>
+              <p class="muted step-hint">Confirm records the check: it reads the metric again at the moment shown (within 4 minutes), and the recorded value decides.</p>
             </div>
           ) : (
             <div class="step-buttons">
