@@ -1,7 +1,7 @@
 import type { ReceivedAlert } from '../alerts/alertNotification.js';
 import { typedEvent } from '../parseIncidentEvent.js';
 import type { TimelineEvent } from '../timelineEvent.js';
-import { actorLabel } from './actorLabel.js';
+import { actorLabel } from '../actorLabel.js';
 import type { AlertEntry, AlertSummary } from './postmortem.js';
 
 function alertSummary(alert: ReceivedAlert): AlertSummary {

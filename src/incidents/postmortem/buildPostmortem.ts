@@ -2,7 +2,7 @@ import type { Milestone } from '../incident.js';
 import { typedEvent } from '../parseIncidentEvent.js';
 import { reduceIncident } from '../reduceIncident.js';
 import type { TimelineEvent } from '../timelineEvent.js';
-import { actorLabel } from './actorLabel.js';
+import { actorLabel } from '../actorLabel.js';
 import { alertEntries } from './alertEntries.js';
 import { describeEntry } from './describeEntry.js';
 import { duration } from './formatExactDuration.js';

@@ -1,7 +1,7 @@
 import type { Runbook } from '../../runbook/types.js';
 import { typedEvent } from '../parseIncidentEvent.js';
 import type { TimelineEvent } from '../timelineEvent.js';
-import { actorLabel } from './actorLabel.js';
+import { actorLabel } from '../actorLabel.js';
 import { branchCondition } from './branchCondition.js';
 import { checkValueText } from './checkValueText.js';
 import { nodeTitle } from './nodeTitle.js';

@@ -1,4 +1,5 @@
-import type { Actor, Runbook, RunbookNode, TimelineEntry } from '../api/apiTypes.js';
+import { actorLabel } from '../../incidents/actorLabel.js';
+import type { Runbook, RunbookNode, TimelineEntry } from '../api/apiTypes.js';
 import { conditionLabel } from '../../runbook/graph/conditionLabel.js';
 import type { IncidentEvent } from '../../incidents/incidentEvent.js';
 import { parseIncidentEvent } from '../../incidents/parseIncidentEvent.js';
@@ -33,16 +34,8 @@ export function isDecision(type: string): boolean {
   return DECISION_TYPES.has(type);
 }
 
-export function actorName(actor: Actor): string {
-  switch (actor.kind) {
-    case 'user':
-      return actor.name;
-    case 'system':
-      return 'runpath';
-    case 'alert':
-      return `alert (${actor.source})`;
-  }
-}
+/** Who caused an entry (the core's wording, shared with the postmortem). */
+export const actorName = actorLabel;
 
 /** A node by its title when the runbook gives one, else by its id. */
 export function nodeName(id: string, runbook?: Runbook): string {

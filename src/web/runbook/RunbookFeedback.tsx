@@ -1,4 +1,5 @@
 import type { Actor } from '../api/apiTypes.js';
+import { actorLabel } from '../../incidents/actorLabel.js';
 import { Link } from '../components/Link.js';
 import { LocalTime } from '../components/LocalTime.js';
 import { useApiGet } from './useApiGet.js';
@@ -23,9 +24,6 @@ const KIND: Record<FeedbackItem['kind'], string> = {
   other: 'Other',
 };
 
-function actorName(actor: Actor): string {
-  return actor.kind === 'user' ? actor.name : actor.kind === 'alert' ? actor.source : 'runpath';
-}
 
 /** What responders flagged on this runbook's nodes, newest first: the owners' to-do list. */
 export function RunbookFeedback({ runbookId, onSelectNode }: { runbookId: string; onSelectNode: (node: string) => void }) {
@@ -47,7 +45,7 @@ export function RunbookFeedback({ runbookId, onSelectNode }: { runbookId: string
               {' · '}
               {item.redacted ? <em class="muted">(redacted)</em> : <span class="feedback-text">{item.text}</span>}
               <div class="muted feedback-meta">
-                {actorName(item.actor)}, <LocalTime iso={item.at} />, in{' '}
+                {actorLabel(item.actor)}, <LocalTime iso={item.at} />, in{' '}
                 <Link href={`/incidents/${encodeURIComponent(item.incidentId)}`}>{item.incidentTitle}</Link>
                 {item.runbookHash !== undefined ? <> (version <code>{item.runbookHash.slice(0, 12)}</code>)</> : null}
               </div>

@@ -1,4 +1,4 @@
-import type { Actor } from '../timelineEvent.js';
+import type { Actor } from './timelineEvent.js';
 
 /** Who caused an entry, as the timeline shows it: a user's name, "runpath" for the server, "alert (source)". */
 export function actorLabel(actor: Actor): string {
