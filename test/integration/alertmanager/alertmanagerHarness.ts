@@ -4,9 +4,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, stopChild, waitReady } from '../support/childProcess.js';
 
 export const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
 
@@ -37,34 +37,7 @@ export interface AlertmanagerOptions {
   groupBy: string[];
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
-function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      child.off('exit', onExit);
-      resolve(false);
-    }, timeoutMs);
-    const onExit = (): void => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    child.once('exit', onExit);
-  });
-}
 
 function config(options: AlertmanagerOptions, tokenFile: string): string {
   // JSON is YAML: no quoting surprises in URLs or paths.
@@ -79,21 +52,6 @@ function config(options: AlertmanagerOptions, tokenFile: string): string {
   });
 }
 
-async function ready(url: string, child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) return false;
-    try {
-      const response = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) });
-      await response.body?.cancel();
-      if (response.ok) return true;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
-}
 
 /** Starts Alertmanager with a webhook receiver (group_wait 1s, group_interval 2s, send_resolved); throws with its log. */
 export async function startAlertmanager(options: AlertmanagerOptions): Promise<RunningAlertmanager> {
@@ -129,19 +87,13 @@ export async function startAlertmanager(options: AlertmanagerOptions): Promise<R
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        if (!(await exited(child, 10_000))) {
-          child.kill('SIGKILL');
-          await exited(child, 5_000);
-        }
-      }
+      await stopChild(child);
       process.off('exit', reap);
       await rm(dir, { recursive: true, force: true });
     })();
     return stopped;
   };
-  if (!(await ready(url, child, 20_000))) {
+  if (!(await waitReady(url, child, 20_000))) {
     const tail = log();
     await stop();
     throw new Error(`alertmanager did not become ready on ${url}:\n${tail}`);

@@ -4,10 +4,10 @@ import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { realPartAvailable } from '../../support/realPart.js';
+import { freePort, stopChild, waitReady } from './childProcess.js';
 
 export interface RunningPrometheus {
   /** Base URL, e.g. http://127.0.0.1:40123 */
@@ -42,19 +42,6 @@ export function backfillBase(nowMs: number = Date.now()): number {
   return Math.floor((nowMs / 1000 - 6 * 3600) / 3600) * 3600;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 function newestTimestamp(openMetrics: string): number {
   let newest = -Infinity;
@@ -98,45 +85,8 @@ function logTail(dir: string): string {
   }
 }
 
-async function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return true;
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      child.off('exit', onExit);
-      resolve(false);
-    }, timeoutMs);
-    const onExit = (): void => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    child.once('exit', onExit);
-  });
-}
 
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  if (await exited(child, 10_000)) return;
-  child.kill('SIGKILL');
-  await exited(child, 5_000);
-}
 
-/** Polls /-/ready every 100 ms; false when the process exits or the deadline passes first. */
-async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) return false;
-    try {
-      const response = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) });
-      await response.body?.cancel();
-      if (response.ok) return true;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
-}
 
 function launch(dir: string, port: number): ChildProcess {
   const log = openSync(path.join(dir, 'prometheus.log'), 'a');
@@ -185,7 +135,7 @@ export async function startPrometheus(options: StartOptions): Promise<RunningPro
           pid: child.pid ?? -1,
           stop: async () => {
             stopped ??= (async () => {
-              await kill(child);
+              await stopChild(child);
               process.off('exit', reap);
               await rm(dir, { recursive: true, force: true });
             })();
@@ -193,7 +143,7 @@ export async function startPrometheus(options: StartOptions): Promise<RunningPro
           },
         };
       }
-      await kill(child);
+      await stopChild(child);
       process.off('exit', reap);
       const tail = logTail(dir);
       if (attempt < 3 && tail.includes('address already in use')) continue;
