@@ -1,12 +1,12 @@
 // The incident room in Debian's Chromium against a real `runpath serve --demo`: walking
 // checkout-5xx to an end with a second person watching live, typed markup staying text, a viewer
 // refused, the keyboard alone, double clicks, and a phone-width layout.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readTimeline } from '../integration/server/serveProcess.js';
-import { openRoom, people } from './support/browserSession.js';
-import { chromiumAvailable, chromiumSkipReason, launchChromium } from './support/chromium.js';
-import { startDemoServer, type DemoServer } from './support/demoServer.js';
+import { openRoom } from './support/browserSession.js';
+import { chromiumAvailable, chromiumSkipReason } from './support/chromium.js';
+import { e2eStage } from './support/stage.js';
 import { openCheckoutIncident } from './support/incidents.js';
 import type { DomElement, Elements, PageGlobals } from './support/domShapes.js';
 import type { PageWatch } from './support/pageWatch.js';
@@ -17,25 +17,12 @@ const LIVE_WITHIN_MS = 1_000;
 const MARKUP = '<img src=x onerror=alert(1)>';
 
 describe.skipIf(!chromiumAvailable)(`the incident room in Chromium${chromiumSkipReason}`, () => {
-  let server: DemoServer;
-  let browser: Browser;
+  const stage = e2eStage();
   const tokens = { responder: '', commander: '', viewer: '' };
-  const crowd = people(() => browser);
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-    tokens.responder = server.addUser('rita', 'responder');
-    tokens.commander = server.addUser('carl', 'commander');
-    tokens.viewer = server.addUser('vic', 'viewer');
-  }, 30_000);
-
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
-
-  afterEach(async () => {
-    await crowd.closeAll();
+  beforeAll(() => {
+    tokens.responder = stage.server.addUser('rita', 'responder');
+    tokens.commander = stage.server.addUser('carl', 'commander');
+    tokens.viewer = stage.server.addUser('vic', 'viewer');
   });
 
   /** Runs `act` in the first page; once its step moved to `next`, the second page must show the new last entry within a second. */
@@ -59,9 +46,9 @@ describe.skipIf(!chromiumAvailable)(`the incident room in Chromium${chromiumSkip
   }
 
   it('walks checkout-5xx to an end through checks, a question and actions; a second person sees each step within a second', async () => {
-    const id = await openCheckoutIncident(server.url, server.adminToken, 'Walk to the end (e2e)');
-    const rita = await openRoom(crowd, server.url, tokens.responder, id);
-    const carl = await openRoom(crowd, server.url, tokens.commander, id);
+    const id = await openCheckoutIncident(stage.server.url, stage.server.adminToken, 'Walk to the end (e2e)');
+    const rita = await openRoom(stage.crowd, stage.server.url, tokens.responder, id);
+    const carl = await openRoom(stage.crowd, stage.server.url, tokens.commander, id);
     const page = rita.page;
 
     await waitForNode(page, 'error-rate');
@@ -78,7 +65,7 @@ describe.skipIf(!chromiumAvailable)(`the incident room in Chromium${chromiumSkip
       expect(await watch.page.locator(CURRENT_STEP).getAttribute('data-node-type')).toBe('end');
     }
 
-    const stored = await readTimeline(server.url, server.adminToken, id);
+    const stored = await readTimeline(stage.server.url, stage.server.adminToken, id);
     expect(stored.at(-1)?.seq).toBe(last);
     expect(stored.filter((e) => e.type === 'walk.ended')).toHaveLength(1);
     expect(stored.filter((e) => e.type === 'check.evaluated')).toHaveLength(3);
@@ -92,9 +79,9 @@ describe.skipIf(!chromiumAvailable)(`the incident room in Chromium${chromiumSkip
   }, 60_000);
 
   it('shows a note with markup as text: no <img> in the timeline, no dialog, in either page', async () => {
-    const id = await openCheckoutIncident(server.url, server.adminToken, 'Markup in a note (e2e)');
-    const rita = await openRoom(crowd, server.url, tokens.responder, id);
-    const carl = await openRoom(crowd, server.url, tokens.commander, id);
+    const id = await openCheckoutIncident(stage.server.url, stage.server.adminToken, 'Markup in a note (e2e)');
+    const rita = await openRoom(stage.crowd, stage.server.url, tokens.responder, id);
+    const carl = await openRoom(stage.crowd, stage.server.url, tokens.commander, id);
     await rita.page.getByLabel('Add a note', { exact: true }).fill(MARKUP);
     await rita.page.getByRole('button', { name: 'Add note', exact: true }).click();
     for (const watch of [rita, carl]) {
@@ -105,7 +92,7 @@ describe.skipIf(!chromiumAvailable)(`the incident room in Chromium${chromiumSkip
       expect(await watch.page.locator('img[src="x"]').count()).toBe(0);
       expect(watch.dialogs).toEqual([]);
     }
-    const stored = await readTimeline(server.url, server.adminToken, id);
+    const stored = await readTimeline(stage.server.url, stage.server.adminToken, id);
     expect(stored.filter((e) => e.type === 'note.added').map((e) => e.data.text)).toEqual([MARKUP]);
     // Give a stray onerror handler the time it would need to fire.
     await rita.page.waitForTimeout(300);
@@ -113,8 +100,8 @@ describe.skipIf(!chromiumAvailable)(`the incident room in Chromium${chromiumSkip
   });
 
   it('gives a viewer no enabled Status control and refuses a status change forged from the viewer’s page (403); a commander’s change reaches the viewer live', async () => {
-    const id = await openCheckoutIncident(server.url, server.adminToken, 'A viewer looks on (e2e)');
-    const vic = await openRoom(crowd, server.url, tokens.viewer, id);
+    const id = await openCheckoutIncident(stage.server.url, stage.server.adminToken, 'A viewer looks on (e2e)');
+    const vic = await openRoom(stage.crowd, stage.server.url, tokens.viewer, id);
     const page = vic.page;
     await page.locator(TIMELINE).waitFor();
     const status = page.getByLabel('Status', { exact: true });
@@ -133,16 +120,16 @@ describe.skipIf(!chromiumAvailable)(`the incident room in Chromium${chromiumSkip
     }, id);
     expect(forged.status).toBe(403);
     expect(forged.body.error?.code).toBe('forbidden');
-    expect((await readTimeline(server.url, server.adminToken, id)).some((e) => e.type === 'status.changed')).toBe(false);
+    expect((await readTimeline(stage.server.url, stage.server.adminToken, id)).some((e) => e.type === 'status.changed')).toBe(false);
 
     // The control exists for those allowed: a commander changes the status, and the viewer sees it live.
-    const carl = await openRoom(crowd, server.url, tokens.commander, id);
+    const carl = await openRoom(stage.crowd, stage.server.url, tokens.commander, id);
     const control = carl.page.getByLabel('Status', { exact: true });
     expect(await control.isEnabled()).toBe(true);
     await control.selectOption('identified');
     await carl.page.getByRole('button', { name: 'Set status', exact: true }).click();
     await page.locator(`${TIMELINE} > li[data-type="status.changed"]`).waitFor({ timeout: 5_000 });
-    const changed = (await readTimeline(server.url, server.adminToken, id)).filter((e) => e.type === 'status.changed');
+    const changed = (await readTimeline(stage.server.url, stage.server.adminToken, id)).filter((e) => e.type === 'status.changed');
     expect(changed.map((e) => e.data)).toEqual([expect.objectContaining({ from: 'investigating', to: 'identified' })]);
     expect(await page.getByLabel('Status', { exact: true }).count()).toBe(0);
   });
@@ -172,8 +159,8 @@ describe.skipIf(!chromiumAvailable)(`the incident room in Chromium${chromiumSkip
   }
 
   it('signs in and walks three steps with the keyboard alone (typing, Tab and Enter), with a visible focus', async () => {
-    const id = await openCheckoutIncident(server.url, server.adminToken, 'Keyboard only (e2e)');
-    const rita = await openRoom(crowd, server.url, tokens.responder, id, { keyboard: true });
+    const id = await openCheckoutIncident(stage.server.url, stage.server.adminToken, 'Keyboard only (e2e)');
+    const rita = await openRoom(stage.crowd, stage.server.url, tokens.responder, id, { keyboard: true });
     const page = rita.page;
     await waitForNode(page, 'error-rate');
     await tabTo(page, 'Run check');
@@ -190,14 +177,14 @@ describe.skipIf(!chromiumAvailable)(`the incident room in Chromium${chromiumSkip
     await tabTo(page, 'Done');
     await page.keyboard.press('Enter');
     await waitForNode(page, 'verify-recovery');
-    const stored = await readTimeline(server.url, server.adminToken, id);
+    const stored = await readTimeline(stage.server.url, stage.server.adminToken, id);
     expect(stored.map((e) => e.type)).toEqual(expect.arrayContaining(['check.evaluated', 'question.answered', 'action.completed']));
     expect(stored.find((e) => e.type === 'question.answered')?.data).toMatchObject({ node: 'recent-deploy', label: 'Yes' });
   });
 
   it('records a double-clicked answer once, and a note added twice in one go once', async () => {
-    const id = await openCheckoutIncident(server.url, server.adminToken, 'Double clicks (e2e)');
-    const rita = await openRoom(crowd, server.url, tokens.responder, id);
+    const id = await openCheckoutIncident(stage.server.url, stage.server.adminToken, 'Double clicks (e2e)');
+    const rita = await openRoom(stage.crowd, stage.server.url, tokens.responder, id);
     const page = rita.page;
     await runCheck(page);
     await waitForNode(page, 'recent-deploy');
@@ -220,7 +207,7 @@ describe.skipIf(!chromiumAvailable)(`the incident room in Chromium${chromiumSkip
     await page.waitForFunction((count) => (globalThis as unknown as PageGlobals).document.querySelectorAll('ol.timeline > li[data-type="note.added"]').length >= count, 2);
     await page.waitForTimeout(500);
 
-    const stored = await readTimeline(server.url, server.adminToken, id);
+    const stored = await readTimeline(stage.server.url, stage.server.adminToken, id);
     expect(stored.filter((e) => e.type === 'question.answered')).toHaveLength(1);
     expect(stored.filter((e) => e.type === 'note.added' && e.data.text === text)).toHaveLength(1);
     expect(stored.filter((e) => e.type === 'note.added' && e.data.text === again)).toHaveLength(1);
@@ -229,8 +216,8 @@ describe.skipIf(!chromiumAvailable)(`the incident room in Chromium${chromiumSkip
   });
 
   it('fits a phone (390×844): no horizontal page overflow, the current step visible', async () => {
-    const id = await openCheckoutIncident(server.url, server.adminToken, 'On a phone (e2e)');
-    const rita = await openRoom(crowd, server.url, tokens.responder, id, { viewport: PHONE, isMobile: true, hasTouch: true });
+    const id = await openCheckoutIncident(stage.server.url, stage.server.adminToken, 'On a phone (e2e)');
+    const rita = await openRoom(stage.crowd, stage.server.url, tokens.responder, id, { viewport: PHONE, isMobile: true, hasTouch: true });
     const page = rita.page;
     await runCheck(page);
     await waitForNode(page, 'recent-deploy');

@@ -2,12 +2,11 @@
 // reconnects by itself when the server is back on the same port and data dir (no reload), and its
 // timeline shows every event once, in order, including what another client added meanwhile and a
 // note the page sent while the server was down (recorded once).
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readTimeline, type StoredEvent } from '../integration/server/serveProcess.js';
-import { openRoom, people } from './support/browserSession.js';
-import { chromiumAvailable, chromiumSkipReason, launchChromium } from './support/chromium.js';
-import { startDemoServer, type DemoServer } from './support/demoServer.js';
+import { openRoom } from './support/browserSession.js';
+import { chromiumAvailable, chromiumSkipReason } from './support/chromium.js';
+import { e2eStage } from './support/stage.js';
 import type { PageGlobals } from './support/domShapes.js';
 import { addNoteOverApi, openCheckoutIncident } from './support/incidents.js';
 import { TIMELINE, expectEveryEventOnce, shownEntries, waitForNode, waitForSeq } from './support/timeline.js';
@@ -26,28 +25,15 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T 
 }
 
 describe.skipIf(!chromiumAvailable)(`the incident room across a kill -9 of the server, in Chromium${chromiumSkipReason}`, () => {
-  let server: DemoServer;
-  let browser: Browser;
+  const stage = e2eStage();
   let responder = '';
-  const crowd = people(() => browser);
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-    responder = server.addUser('rita', 'responder');
-  }, 30_000);
-
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
-
-  afterEach(async () => {
-    await crowd.closeAll();
+  beforeAll(() => {
+    responder = stage.server.addUser('rita', 'responder');
   });
 
   it('reconnects by itself after kill -9 and a restart, and shows every event once, in order', async () => {
-    const id = await openCheckoutIncident(server.url, server.adminToken, 'The server dies mid-incident (e2e)');
-    const rita = await openRoom(crowd, server.url, responder, id);
+    const id = await openCheckoutIncident(stage.server.url, stage.server.adminToken, 'The server dies mid-incident (e2e)');
+    const rita = await openRoom(stage.crowd, stage.server.url, responder, id);
     const page = rita.page;
     await page.getByRole('button', { name: 'Run check', exact: true }).click();
     await page.getByRole('button', { name: 'Confirm', exact: true }).click();
@@ -59,7 +45,7 @@ describe.skipIf(!chromiumAvailable)(`the incident room across a kill -9 of the s
     await page.evaluate(() => { (globalThis as unknown as PageGlobals & { e2eSamePage?: boolean }).e2eSamePage = true; });
 
     rita.allow(SERVER_GONE);
-    await server.kill9();
+    await stage.server.kill9();
     await page.locator('[data-connection="reconnecting"]').first().waitFor({ timeout: 10_000 });
 
     // Sent while the server is down: it waits, then is sent once the page is back.
@@ -68,13 +54,13 @@ describe.skipIf(!chromiumAvailable)(`the incident room across a kill -9 of the s
     await page.getByRole('button', { name: 'Add note', exact: true }).click();
     await page.waitForTimeout(300);
 
-    await server.restart();
+    await stage.server.restart();
     // Another client writes the moment the server is back, likely before the page has reconnected.
-    const otherSeq = await addNoteOverApi(server.url, server.adminToken, id, 'added by another client after the restart (e2e)');
+    const otherSeq = await addNoteOverApi(stage.server.url, stage.server.adminToken, id, 'added by another client after the restart (e2e)');
     await page.locator('.connection[data-connection="online"]').waitFor({ timeout: 15_000 });
 
     const stored = await until<StoredEvent[]>('the note sent while down to be stored', 15_000, async () => {
-      const events = await readTimeline(server.url, server.adminToken, id);
+      const events = await readTimeline(stage.server.url, stage.server.adminToken, id);
       return events.some((e) => e.data.text === whileDown) ? events : undefined;
     });
     // Anything else arriving late would show up here as an extra entry.
@@ -82,7 +68,7 @@ describe.skipIf(!chromiumAvailable)(`the incident room across a kill -9 of the s
     await waitForSeq(page, last, 10_000);
     await waitForSeq(page, otherSeq, 1_000);
     await page.waitForTimeout(500);
-    const final = await readTimeline(server.url, server.adminToken, id);
+    const final = await readTimeline(stage.server.url, stage.server.adminToken, id);
     expect(final.filter((e) => e.data.text === whileDown)).toHaveLength(1);
     const shown = await shownEntries(page);
     expectEveryEventOnce(shown, final.at(-1)?.seq ?? 0);
