@@ -5,13 +5,14 @@
 // Writes incident-room.png (1280×800, light), incident-room-dark.png, incident-room-phone.png
 // (390×844), catalog.png (/runbooks/checkout-5xx) and incidents.png (the list and its overview).
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { startDemoServer } from './lib/startDemoServer.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'runpath.js');
@@ -26,31 +27,6 @@ if (values.help) {
   process.exit(0);
 }
 const OUT = path.resolve(ROOT, values.out ?? 'docs/screenshots');
-
-async function startServer(dataDir) {
-  const child = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0', '--data', dataDir, '--log-level', 'warn'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise((resolve) => { child.on('close', resolve); });
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error(`runpath serve did not start within 15 s:\n${output}`)); }, 15_000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /^runpath serving on (http:\/\/\S+)$/m.exec(output);
-      if (match && output.includes('Add users with')) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr.on('data', (chunk) => { output += chunk; });
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`runpath serve exited before listening:\n${output}`));
-    });
-  });
-  const token = /^\s+(rpt_\S+)\s*$/m.exec(output)?.[1];
-  if (!token) throw new Error(`no admin token in the banner:\n${output}`);
-  return { url, token, stop: async () => { child.kill('SIGTERM'); await exited; } };
-}
 
 function addUser(dataDir, name, role) {
   const result = spawnSync(process.execPath, [BIN, 'user', 'add', name, '--role', role, '--data', dataDir], { cwd: ROOT, encoding: 'utf8' });
@@ -106,7 +82,7 @@ async function main() {
   if (!existsSync(path.join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('the browser client is not built: run `npm run build` first');
   if (!existsSync(CHROMIUM)) throw new Error(`Debian's Chromium is needed at ${CHROMIUM} (apt-get install chromium); no browser is downloaded`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'runpath-screenshots-'));
-  const server = await startServer(dataDir);
+  const server = await startDemoServer(dataDir);
   const maria = addUser(dataDir, 'maria', 'commander');
   const sam = addUser(dataDir, 'sam', 'responder');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

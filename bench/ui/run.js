@@ -7,7 +7,6 @@
 // Exits 1 only when it cannot run (no build, no Chromium, a room that never becomes interactive);
 // a missed target is printed, not an exit code.
 
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { median } from '../lib/median.js';
 import { wholeNumber } from '../lib/cliNumbers.js';
+import { startDemoServer } from '../../scripts/lib/startDemoServer.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = path.join(ROOT, 'bench', '.out', 'ui');
@@ -87,40 +87,6 @@ function shippedFiles() {
     }
   }
   return [...found.values()];
-}
-
-/** `runpath serve --demo` on a free port; its URL, the first admin's token, and a stop function. */
-async function startServer(dataDir) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'runpath.js'), 'serve', '--demo', '--port', '0', '--data', dataDir, '--log-level', 'warn'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise((resolve) => { child.on('close', resolve); });
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error(`runpath serve did not start within 15 s:\n${output}`)); }, 15_000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /^runpath serving on (http:\/\/\S+)$/m.exec(output);
-      if (match && output.includes('Add users with')) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr.on('data', (chunk) => { output += chunk; });
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`runpath serve exited before listening:\n${output}`));
-    });
-  });
-  const token = /^\s+(rpt_\S+)\s*$/m.exec(output)?.[1];
-  if (!token) throw new Error(`no admin token in the banner:\n${output}`);
-  return {
-    url,
-    token,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 async function call(server, method, route, body, key) {
@@ -279,7 +245,7 @@ async function main() {
   const dataDir = path.join(OUT, 'data');
   await rm(dataDir, { recursive: true, force: true });
   await mkdir(dataDir, { recursive: true });
-  const server = await startServer(dataDir);
+  const server = await startDemoServer(dataDir);
   let browser;
   try {
     const seedStart = performance.now();
