@@ -1,3 +1,4 @@
+import { MAX_TAIL } from '../timelineTail.js';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError } from '../apiError.js';
 
@@ -19,6 +20,14 @@ export function afterSeq(req: Request): number {
   if (value === undefined) return 0;
   if (typeof value === 'string' && /^\d{1,15}$/.test(value)) return Number(value);
   throw new ApiError(400, 'invalid_request', `after must be a whole number from 0 (the last seq you hold), given once, like ?after=12; not ${JSON.stringify(value).slice(0, 40)}`);
+}
+
+/** `?tail=N` (1 to MAX_TAIL): how many of the newest entries a first read takes; undefined when absent. */
+export function tailSize(req: Request): number | undefined {
+  const value: unknown = req.query.tail;
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && /^\d{1,4}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_TAIL) return Number(value);
+  throw new ApiError(400, 'invalid_request', `tail must be a whole number from 1 to ${MAX_TAIL} (the newest entries to send, with the incident's state), like ?after=0&tail=200; not ${JSON.stringify(value).slice(0, 40)}`);
 }
 
 /** A body that is present must be JSON: anything else gets 415 instead of being silently ignored. */

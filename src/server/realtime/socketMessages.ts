@@ -1,5 +1,6 @@
 // Checks of what clients send over the socket. Anything may arrive (wrong types, missing or extra
 // fields), so each message is checked field by field and refused with a message saying how to fix it.
+import { MAX_TAIL } from '../timelineTail.js';
 import { socketError } from './socketError.js';
 import type { ServiceResult } from './realtimeService.js';
 
@@ -14,8 +15,7 @@ export interface JoinMessage {
   tail?: number;
 }
 
-/** The most entries a tail join asks for. */
-export const MAX_JOIN_TAIL = 1000;
+const MAX_JOIN_TAIL = MAX_TAIL;
 
 export interface LeaveMessage {
   incidentId: string;

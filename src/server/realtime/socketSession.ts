@@ -1,6 +1,5 @@
-import { reduceIncident } from '../../incidents/reduceIncident.js';
 import type { TimelineEvent } from '../../incidents/timelineEvent.js';
-import { incidentState } from '../incidentSummary.js';
+import { timelineTail } from '../timelineTail.js';
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { IncidentSummary } from '../incidentSummary.js';
@@ -107,14 +106,9 @@ export class SocketSession {
       this.#ctx.presence.add(incidentId, this.#user.name);
     }
     const presence = this.#ctx.presence.users(incidentId);
-    if (tail !== undefined && afterSeq === 0 && events.length > tail) {
-      // The newest entries and the state they lead to (folded from the same read, as this reader sees it).
-      const incident = reduceIncident(events as TimelineEvent[]);
-      const state = { ...incidentState(incident), followUps: incident.followUps, feedback: incident.feedback };
-      reply({ status: 200, body: { incidentId, events: events.slice(-tail), lastSeq, presence, incident: state } });
-    } else {
-      reply({ status: 200, body: { incidentId, events, lastSeq, presence } });
-    }
+    // A first join may take the newest entries and the state they lead to (folded from the same read).
+    const cut = timelineTail(events as TimelineEvent[], afterSeq === 0 ? tail : undefined);
+    reply({ status: 200, body: { incidentId, ...cut, lastSeq, presence } });
     // Right after the ack, in the same tick: the live events that came during the read, then the room.
     catchUp.finish(lastSeq);
     if (isNew) this.#ctx.announcePresence(incidentId);

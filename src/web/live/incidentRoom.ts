@@ -46,6 +46,19 @@ export class IncidentRoom implements RoomListener {
     private readonly showRedactedText: boolean,
   ) {
     this.#close = connection.openRoom(incidentId, this);
+    // On a page load the socket is still shaking hands: read the first entries over HTTP meanwhile.
+    if (!connection.connected) void this.#readFirst();
+  }
+
+  async #readFirst(): Promise<void> {
+    try {
+      const path = `/api/incidents/${encodeURIComponent(this.incidentId)}/events?after=0&tail=${String(JOIN_TAIL)}`;
+      const answer = await apiRequest<{ events: TimelineEntry[]; incident?: JoinAck['incident'] }>('GET', path);
+      if (this.#closed || this.#state.entries.length > 0) return; // the join answered first
+      this.#first(answer.events, answer.incident, undefined);
+    } catch {
+      // The join says what is wrong (404, 403…) and catches up anyway.
+    }
   }
 
   get state(): RoomState {
@@ -73,15 +86,19 @@ export class IncidentRoom implements RoomListener {
       return;
     }
     this.#state = { entries: this.#state.entries, presence: this.#state.presence, ...(this.#state.incident ? { incident: this.#state.incident } : {}), ...(this.#state.partial ? { partial: true } : {}) };
-    const state = ack.body.incident;
+    this.#first(ack.body.events, ack.body.incident, ack.body.presence);
+  }
+
+  /** The first entries (from the join or the HTTP read, whichever answers first), or a catch-up. */
+  #first(events: TimelineEntry[], state: JoinAck['incident'], presence: PresentUser[] | undefined): void {
     if (state && this.#state.entries.length === 0) {
       // A long incident: draw its newest entries and its state now, read the rest over HTTP.
       const incident: Incident = { ...state, notes: [], redactable: [], uninterpreted: [], pins: state.pins ?? {} };
-      this.#update({ entries: tailTimeline(ack.body.events), incident, presence: ack.body.presence, partial: true });
+      this.#update({ entries: tailTimeline(events), incident, presence: presence ?? this.#state.presence, partial: true });
       void this.#loadHistory();
       return;
     }
-    this.#apply(ack.body.events, ack.body.presence);
+    this.#apply(events, presence);
   }
 
   #waitingForHistory(): boolean {

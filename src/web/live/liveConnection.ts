@@ -106,6 +106,11 @@ export class LiveConnection {
     return this.#state;
   }
 
+  /** Whether the socket is connected now (a join would be answered at once). */
+  get connected(): boolean {
+    return this.#socket.connected;
+  }
+
   onState(listener: (state: ConnectionState) => void): () => void {
     this.#stateListeners.add(listener);
     return () => this.#stateListeners.delete(listener);

@@ -2,8 +2,10 @@ import { Router } from 'express';
 import { parseApiCommand } from '../../apiCommand.js';
 import type { IncidentService } from '../../incidentService.js';
 import { caller } from '../authenticate.js';
-import { afterSeq, idempotencyKey, requireJsonBody } from '../requestInput.js';
+import { afterSeq, idempotencyKey, requireJsonBody, tailSize } from '../requestInput.js';
 import { sendResult } from '../sendResult.js';
+import type { TimelineEvent } from '../../../incidents/timelineEvent.js';
+import { timelineTail } from '../../timelineTail.js';
 
 /** The :id route parameter (express types it loosely once a middleware precedes the handler). */
 function incidentId(params: Record<string, string | string[] | undefined>): string {
@@ -32,7 +34,15 @@ export function incidentRoutes(service: IncidentService): Router {
   });
 
   router.get('/:id/events', async (req, res) => {
-    sendResult(res, await service.events(req.params.id, afterSeq(req), caller(res).role));
+    const after = afterSeq(req);
+    const tail = tailSize(req);
+    const result = await service.events(req.params.id, after, caller(res).role);
+    if (result.status !== 200 || tail === undefined || after !== 0) {
+      sendResult(res, result);
+      return;
+    }
+    const { incidentId, events } = result.body as { incidentId: string; events: TimelineEvent[] };
+    sendResult(res, { status: 200, body: { incidentId, ...timelineTail(events, tail) } });
   });
 
   router.get('/:id/runbook', async (req, res) => {
