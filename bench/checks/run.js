@@ -29,9 +29,12 @@ const HELP = `usage: node bench/checks/run.js [options]   (or: npm run bench -- 
 Against a real Prometheus with backfilled data (needs Debian's prometheus package), times
   raw      fetch POST /api/v1/query + JSON parse (the baseline)
   observe  PrometheusSource.observe() of the same query (cache off, so each call really queries)
-  walk     stepCheck(): the walk's step at the check (render the query, observe, evaluate, events)
+  walk     stepCheck(): the walk's step at the check (render the query, observe, evaluate, events),
+           without the sparkline's trend, so it does what raw does
 at the same evaluation times, order rotating, and counts the queries Prometheus receives when
-N walks run the same check at once. Run \`npm run build\` first: the bench uses dist/.
+N walks run the same check at once. Then the trend a recorded check carries (one range query over the
+last 30 minutes, run beside the instant one): the walk with its trend against raw fetching the same
+instant and range queries at once. Run \`npm run build\` first: the bench uses dist/.
 
 options:
   --rounds <n>      rounds (default 7), each printed as a line of medians
@@ -87,12 +90,48 @@ function makeArms({ url, source, stepCheck, runbook, walkState }) {
       return o.series;
     },
     async walk(at) {
-      const { events } = await stepCheck({ runbook, state: walkState, sources, at, clock: () => performance.now() });
+      const { events } = await stepCheck({ runbook, state: walkState, sources, at, clock: () => performance.now(), trendSeconds: 0 });
       const check = events.find((e) => e.type === 'check.evaluated');
       if (!check || check.data.query !== query) throw new Error(`walk at ${at}: ${JSON.stringify(events).slice(0, 300)}`);
       return check;
     },
+    /** The instant query and the trend's range query (30 minutes, 30 s steps), at once: what a walk with its trend sends. */
+    async rawWithRange(at) {
+      const post = (route, params) => fetch(`${url}${route}`, { method: 'POST', headers: { accept: 'application/json' }, body: new URLSearchParams(params), signal: AbortSignal.timeout(5000) }).then((r) => r.json());
+      const [instant, range] = await Promise.all([post('/api/v1/query', { query, time: String(at) }), post('/api/v1/query_range', { query, start: String(at - TREND_SECONDS), end: String(at), step: '30' })]);
+      if (instant.status !== 'success' || range.status !== 'success') throw new Error(`raw pair at ${at}: ${JSON.stringify([instant, range]).slice(0, 300)}`);
+      return [instant, range];
+    },
+    async walkWithTrend(at) {
+      const { events } = await stepCheck({ runbook, state: walkState, sources, at, clock: () => performance.now(), trendSeconds: TREND_SECONDS });
+      const check = events.find((e) => e.type === 'check.evaluated');
+      if (!check?.data.trend) throw new Error(`walk with trend at ${at}: no trend in ${JSON.stringify(events).slice(0, 300)}`);
+      return check;
+    },
   };
+}
+
+const TREND_SECONDS = 1800;
+
+/** The trend's cost: walk-with-trend against raw sending the same two queries, alternating, paired per iteration. */
+async function trendCost(arms, base, from, iterations) {
+  const ratios = [];
+  const walkMs = [];
+  const rawMs = [];
+  for (let i = 0; i < iterations; i++) {
+    const at = timeAt(base, from + i);
+    const order = i % 2 === 0 ? ['rawWithRange', 'walkWithTrend'] : ['walkWithTrend', 'rawWithRange'];
+    const ms = {};
+    for (const arm of order) {
+      const started = performance.now();
+      await arms[arm](at);
+      ms[arm] = performance.now() - started;
+    }
+    rawMs.push(ms.rawWithRange);
+    walkMs.push(ms.walkWithTrend);
+    ratios.push(ms.walkWithTrend / ms.rawWithRange);
+  }
+  return { ratio: median(ratios), raw: median(rawMs), walk: median(walkMs) };
 }
 
 /** Evaluation times: distinct, newest first, all inside the data (every 7 s back from 1 min before its end). */
@@ -244,6 +283,9 @@ async function main() {
     process.stdout.write(`RATIO observe/raw ${observeRatio.toFixed(3)} (median of per-iteration ratios; ratio of medians ${(med.observe / med.raw).toFixed(3)}) — target <= 1.10\n`);
     process.stdout.write(`RATIO walk/raw    ${walkRatio.toFixed(3)} (median of per-iteration ratios; ratio of medians ${(med.walk / med.raw).toFixed(3)}) — target <= 1.10\n`);
 
+    const trend = await trendCost(arms, base, k, rounds * pairs);
+    process.stdout.write(`RATIO walk+trend / raw instant+range ${trend.ratio.toFixed(3)} (medians ${trend.walk.toFixed(3)} vs ${trend.raw.toFixed(3)} ms; the trend is one range query beside the instant one)\n`);
+
     const overhead = await clientOverhead({ PrometheusSource, stepCheck, runbook, walkState });
     process.stdout.write(`\nclient-side cost alone (a stub answering at once, ${overhead.iterations} iterations): raw ${overhead.med.raw.toFixed(3)} ms;`
       + ` observe adds ${overhead.observeUs.toFixed(0)} µs, the walk step adds ${overhead.walkUs.toFixed(0)} µs (medians)\n`);
@@ -256,7 +298,7 @@ async function main() {
     process.stdout.write('\ncommand: npm run build && node bench/checks/run.js\n');
 
     await mkdir(OUT, { recursive: true });
-    await writeFile(path.join(OUT, 'result.json'), `${JSON.stringify({ rounds, pairs, clients, med, observeRatio, walkRatio, perRound, overhead, fan, times: all }, null, 2)}\n`);
+    await writeFile(path.join(OUT, 'result.json'), `${JSON.stringify({ rounds, pairs, clients, med, observeRatio, walkRatio, trend, perRound, overhead, fan, times: all }, null, 2)}\n`);
 
     if (fan.raw !== clients) throw new Error(`the control sent ${clients} raw queries but Prometheus counted ${fan.raw}: the count is not trustworthy`);
     if (fan.concurrent !== 1 || fan.later !== 0) throw new Error(`the ${clients} walks cost Prometheus ${fan.concurrent} + ${fan.later} queries, not 1`);
