@@ -38,6 +38,11 @@ const ALERT_TYPES = new Set(['alert.received', 'alert.resolved']);
 /** Every notification takes this one queue: two webhooks for one new group must not open two incidents. */
 const QUEUE_KEY = 'alertmanager';
 
+/** The service's answer to a key already used for another payload (the same notification, other annotations). */
+function isKeyReused(result: ServiceResult): boolean {
+  return result.status === 422 && (result.body as { error?: { code?: string } }).error?.code === 'idempotency_key_reused';
+}
+
 function groupingOf(event: TimelineEvent | undefined): AlertGrouping | undefined {
   const grouping = (event?.data as { grouping?: AlertGrouping } | undefined)?.grouping;
   return event && ALERT_TYPES.has(event.type) ? grouping : undefined;
@@ -98,15 +103,31 @@ export class AlertIntake {
     }
     const opened = await this.#service.open(ACTOR, role, plan.open, key);
     const incidentId = (opened.body as { id?: unknown }).id;
-    if (opened.status !== 201 || typeof incidentId !== 'string') return opened;
-    return this.#recordOn(incidentId, role, command, key);
+    if (opened.status === 201 && typeof incidentId === 'string') return this.#recordOn(incidentId, role, command, key);
+    // This notification opened an incident before but its alert was not recorded (a crash between
+    // the two writes) and the retry's annotations differ: finish on the incident it opened.
+    if (isKeyReused(opened)) {
+      const earlier = await this.#openedWith(key, open, role);
+      if (earlier !== undefined) return this.#recordOn(earlier, role, command, key);
+    }
+    return opened;
+  }
+
+  /** The open incident whose opening event carries this idempotency key, if any. */
+  async #openedWith(key: string, open: readonly Incident[], role: AccessRole): Promise<string | undefined> {
+    for (const incident of open) {
+      const read = await this.#service.events(incident.id, 0, role);
+      const first = read.status === 200 ? (read.body as { events: TimelineEvent[] }).events[0] : undefined;
+      if (first?.key === key) return incident.id;
+    }
+    return undefined;
   }
 
   async #recordOn(incidentId: string, role: AccessRole, command: AlertCommandBody, key: string): Promise<ServiceResult> {
     const result = await this.#service.command(incidentId, ACTOR, role, command, key);
     if (result.status === 201) return answerOf(incidentId, (result.body as { events: TimelineEvent[] }).events[0]) ?? result;
     // The same notification again with other annotations (values in templates change): still recorded once.
-    if (result.status === 422 && (result.body as { error?: { code?: string } }).error?.code === 'idempotency_key_reused') {
+    if (isKeyReused(result)) {
       const first = await this.#service.events(incidentId, 0, role);
       const events = first.status === 200 ? (first.body as { events: TimelineEvent[] }).events : [];
       return answerOf(incidentId, events.find((e) => e.key === key && ALERT_TYPES.has(e.type))) ?? result;

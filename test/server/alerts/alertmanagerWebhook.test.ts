@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Runbook } from '../../../src/runbook/types.js';
 import { dbSlow, dbSlowScenario } from '../../fixtures/server/runbooks.js';
 import { bearer, testApp, type TestApp } from '../support/testApp.js';
+import { parseAlertmanagerPayload } from '../../../src/server/alerts/alertmanagerPayload.js';
+import { notificationKey } from '../../../src/server/alerts/notificationKey.js';
 import { amPayload, type PayloadAlert } from './alertmanagerPayloads.js';
 
 /** db-slow, suggested for DBSlow alerts; its `cluster` input comes from the alert's `db` label. */
@@ -176,6 +178,22 @@ describe('POST /api/alerts/alertmanager', () => {
     expect(stored).toHaveLength(grouped.events[1]);
     expect(stored.filter((e) => e.type.startsWith('alert.')).map((e) => e.seq)).toEqual([first.events[1], grouped.events[1]]);
     expect(await incidents(t)).toHaveLength(1);
+  });
+
+  it('finishes on the incident a notification opened when its alert was not recorded (a crash between the writes) and the retry differs', async () => {
+    const t = app();
+    const payload = amPayload([ALERT]);
+    // What the first delivery left behind: the incident opened under the notification's key, no alert recorded.
+    const key = notificationKey('alertmanager', parseAlertmanagerPayload(payload));
+    const opened = await t.service.open({ kind: 'alert', source: 'alertmanager' }, 'responder', { title: 'Orders database p99 above 500ms', severity: 'sev1' }, key);
+    expect(opened.status).toBe(201);
+    const id = (opened.body as { id: string }).id;
+
+    const retried = await deliver(t, payload);
+    expect(retried.incidentId).toBe(id);
+    expect(await incidents(t)).toHaveLength(1);
+    expect((await events(t, id)).filter((e) => e.type === 'alert.received')).toHaveLength(1);
+    expect(await deliver(t, payload)).toEqual(retried);
   });
 
   it('opens one incident when two notifications of a new group arrive at once', async () => {
