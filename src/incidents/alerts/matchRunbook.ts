@@ -1,7 +1,10 @@
 import type { AlertMatch, Runbook } from '../../runbook/types.js';
 
-export interface RunbookMatch {
-  runbook: Runbook;
+/** What matching reads of a runbook: a catalog's summaries match as the runbooks themselves do. */
+export type Matchable = Pick<Runbook, 'id' | 'match'>;
+
+export interface RunbookMatch<R extends Matchable = Runbook> {
+  runbook: R;
   /** The `match` entry that fits. */
   entry: AlertMatch;
 }
@@ -16,8 +19,8 @@ function fits(entry: AlertMatch, labels: Readonly<Record<string, string>>): bool
  * The runbook whose `match` fits these labels best: the fitting entry with the most labels wins
  * (the most specific), ties go to the runbook id first in order. Undefined when none fits.
  */
-export function matchRunbook(runbooks: Iterable<Runbook>, labels: Readonly<Record<string, string>>): RunbookMatch | undefined {
-  let best: RunbookMatch | undefined;
+export function matchRunbook<R extends Matchable>(runbooks: Iterable<R>, labels: Readonly<Record<string, string>>): RunbookMatch<R> | undefined {
+  let best: RunbookMatch<R> | undefined;
   for (const runbook of runbooks) {
     for (const entry of runbook.match ?? []) {
       if (!fits(entry, labels)) continue;

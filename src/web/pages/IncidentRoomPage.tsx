@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { canAct, useApp } from '../app/appContext.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { Link } from '../components/Link.js';
 import { SeverityBadge, StatusBadge } from '../components/SeverityBadge.js';
 import { useConnectionState } from '../live/useConnectionState.js';
 import { useIncidentRoom } from '../live/useIncidentRoom.js';
+import { latestAlertLabels } from '../room/alertLabels.js';
 import { CurrentStep } from '../room/CurrentStep.js';
 import { FollowUpsPanel } from '../room/FollowUpsPanel.js';
 import { IncidentControls } from '../room/IncidentControls.js';
@@ -37,6 +38,7 @@ export function IncidentRoomPage({ incidentId }: { incidentId: string }) {
   });
   const runbook = walkRunbook?.runbook;
   const [confirmedPreview, setConfirmedPreview] = useState<ConfirmedPreview>();
+  const alertLabels = useMemo(() => latestAlertLabels(state.entries), [state.entries]);
 
   if (state.error) {
     const missing = state.error.code === 'not_found';
@@ -68,6 +70,7 @@ export function IncidentRoomPage({ incidentId }: { incidentId: string }) {
     online: connectionState === 'online',
     may: { respond: canAct(user, 'responder'), command: canAct(user, 'commander') },
     ...(confirmedPreview ? { confirmedPreview } : {}),
+    ...(alertLabels ? { alertLabels } : {}),
     setConfirmedPreview,
   };
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { apiRequest } from '../api/apiRequest.js';
 import type { RunbookSummary } from '../api/apiTypes.js';
+import { matchRunbook } from '../../incidents/alerts/matchRunbook.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { CommandNotice } from './CommandNotice.js';
 import { useRoom } from './roomContext.js';
@@ -8,7 +9,7 @@ import { useCommand } from './useCommand.js';
 
 /** No walk (or the last one ended): pick a runbook, fill its inputs, start walking it. */
 export function StartWalk() {
-  const { incident, may } = useRoom();
+  const { incident, may, alertLabels } = useRoom();
   const [runbooks, setRunbooks] = useState<RunbookSummary[]>();
   const [loadError, setLoadError] = useState<unknown>();
   const [chosenId, setChosenId] = useState(incident.walk?.runbookId ?? incident.runbook?.id ?? '');
@@ -19,13 +20,15 @@ export function StartWalk() {
     apiRequest<{ runbooks: RunbookSummary[] }>('GET', '/api/runbooks')
       .then((answer) => {
         setRunbooks(answer.runbooks);
-        setChosenId((id) => (answer.runbooks.some((r) => r.id === id) ? id : answer.runbooks[0]?.id ?? ''));
+        const suggested = alertLabels ? matchRunbook(answer.runbooks, alertLabels)?.runbook.id : undefined;
+        setChosenId((id) => (answer.runbooks.some((r) => r.id === id) ? id : suggested ?? answer.runbooks[0]?.id ?? ''));
       })
       .catch(setLoadError);
   }, []);
 
   if (!may.respond) return <p class="muted viewer-note">No runbook is being walked. A responder starts one.</p>;
   const chosen = runbooks?.find((r) => r.id === chosenId);
+  const suggestion = runbooks && alertLabels ? matchRunbook(runbooks, alertLabels) : undefined;
   const start = (event: Event): void => {
     event.preventDefault();
     if (!chosen) return;
@@ -40,6 +43,13 @@ export function StartWalk() {
         {runbooks === undefined ? <option value="">Loading runbooks…</option> : null}
         {runbooks?.map((r) => <option key={r.id} value={r.id}>{r.title} ({r.id})</option>)}
       </select>
+      {suggestion ? (
+        <p class="suggestion">
+          Suggested by the alert's labels: <strong>{suggestion.runbook.title}</strong>{' '}
+          (<code>{Object.entries(suggestion.entry.labels).map(([k, v]) => `${k}=${v}`).join(', ')}</code>)
+          {suggestion.runbook.id !== chosenId ? <> <button type="button" class="link-button" onClick={() => { setChosenId(suggestion.runbook.id); setInputs({}); }}>Use it</button></> : null}
+        </p>
+      ) : null}
       {chosen?.summary ? <p class="muted">{chosen.summary}</p> : null}
       {chosen
         ? Object.entries(chosen.inputs).map(([name, spec]) => (

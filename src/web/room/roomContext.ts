@@ -28,6 +28,8 @@ export interface RoomContextValue {
   /** Whether the live connection is up: commands sent meanwhile wait for it. */
   online: boolean;
   may: RoomPermissions;
+  /** The labels of the newest alert notification, to suggest a runbook by its `match:`. */
+  alertLabels?: Record<string, string>;
   confirmedPreview?: ConfirmedPreview;
   setConfirmedPreview: (preview: ConfirmedPreview | undefined) => void;
 }
