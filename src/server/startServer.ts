@@ -94,6 +94,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger,
       metrics: { connectedSockets: assembled.metrics.connectedSockets },
       onSessionEnd: (listener) => assembled.auth.sessions.onEnd(listener),
+      sessionLive: (session) => assembled.auth.sessions.isLive(session),
     });
     const address = await listen(http, options.port, options.host);
     const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -84,6 +84,12 @@ export class SessionStore {
     return { id, userName: stored.userName, expiresAt: stored.expiresAt };
   }
 
+  /** Whether the session with this id hash is still live (not signed out, not expired). */
+  isLive(idHash: string): boolean {
+    const stored = this.#sessions.get(idHash);
+    return stored !== undefined && stored.expiresAt > this.#now();
+  }
+
   delete(id: string): void {
     const idHash = hashSessionId(id);
     if (!this.#sessions.delete(idHash)) return;

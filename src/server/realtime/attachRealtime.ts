@@ -41,6 +41,10 @@ export interface RealtimeOptions {
   maxIncidentsPerSocket?: number;
   /** Tells the gateway when a browser session ends (sign-out), so the connections it opened close. */
   onSessionEnd?: (listener: (session: string) => void) => () => void;
+  /** Whether a session is still live; connections of expired ones close at the next sweep. */
+  sessionLive?: (session: string) => boolean;
+  /** How often connections opened by a session are checked for its expiry (default 60 s). */
+  sessionSweepMs?: number;
 }
 
 export interface Realtime {
@@ -164,17 +168,27 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     logger.debug({ socketId: socket.id, user: user.name }, 'socket connected');
   });
 
-  // A signed-out session writes nothing more: its sockets close (a reconnect is then refused).
-  const stopSessionWatch = options.onSessionEnd?.((session) => {
+  // A signed-out or expired session writes nothing more: its sockets close (a reconnect is then refused).
+  const closeSessions = (ended: (session: string) => boolean): void => {
     for (const socket of io.sockets.sockets.values()) {
-      if ((socket.data as { user?: RealtimeUser }).user?.session === session) socket.disconnect(true);
+      const session = (socket.data as { user?: RealtimeUser }).user?.session;
+      if (session !== undefined && ended(session)) socket.disconnect(true);
     }
+  };
+  const stopSessionWatch = options.onSessionEnd?.((ended) => {
+    closeSessions((session) => session === ended);
   });
+  const sessionLive = options.sessionLive;
+  const sweep = sessionLive && setInterval(() => {
+    closeSessions((session) => !sessionLive(session));
+  }, options.sessionSweepMs ?? 60_000);
+  sweep?.unref();
 
   return {
     io,
     close: () => {
       stopSessionWatch?.();
+      if (sweep) clearInterval(sweep);
       unsubscribe();
       io.disconnectSockets(true);
       io.engine.close();

@@ -91,4 +91,23 @@ describe('socketAuthenticator', () => {
     other.disconnect();
     byToken.disconnect();
   });
+
+  it('closes a session\'s connections once it expires, at the next sweep', async () => {
+    let now = Date.now();
+    const users = UserDirectory.of([{ name: 'ana', role: 'responder', tokenHash: hashToken('rpt_ana'), createdAt }]);
+    const auth = new Authenticator(users, new SessionStore({ now: () => now, ttlMs: 60_000 }), new AuthFailureLimiter({ now: () => now, limit: 3 }));
+    harness = await startHarness({ realtime: { authenticate: socketAuthenticator(auth), sessionLive: (session) => auth.sessions.isLive(session), sessionSweepMs: 20 } });
+    const session = auth.sessions.create('ana');
+    const socket = connectSocket(harness, undefined, { extraHeaders: { cookie: `${SESSION_COOKIE}=${session.id}` } });
+    await new Promise<void>((resolve, reject) => { socket.once('connect', () => { resolve(); }); socket.once('connect_error', reject); });
+    const byToken = connectSocket(harness, { token: 'rpt_ana' });
+    await new Promise<void>((resolve, reject) => { byToken.once('connect', () => { resolve(); }); byToken.once('connect_error', reject); });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(socket.connected).toBe(true);
+    const closed = new Promise<string>((resolve) => { socket.once('disconnect', resolve); });
+    now += 60_001;
+    expect(await closed).toBe('io server disconnect');
+    expect(byToken.connected).toBe(true);
+    byToken.disconnect();
+  });
 });
