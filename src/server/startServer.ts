@@ -10,7 +10,7 @@ import { loadDemoScenarios, loadServerRunbooks } from './loadServerRunbooks.js';
 import { SessionsFile } from './auth/sessionsFile.js';
 import { defaultWebDir } from './http/webRoutes.js';
 import { attachRealtime, type Realtime } from './realtime/attachRealtime.js';
-import { socketAuthenticator } from './realtime/socketAuthenticator.js';
+import { socketAuthenticator, socketCredentialsLive } from './realtime/socketAuthenticator.js';
 import { sourcesFactory } from './sourcesFactory.js';
 
 export interface StartServerOptions {
@@ -94,7 +94,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger,
       metrics: { connectedSockets: assembled.metrics.connectedSockets },
       onSessionEnd: (listener) => assembled.auth.sessions.onEnd(listener),
-      sessionLive: (session) => assembled.auth.sessions.isLive(session),
+      stillValid: socketCredentialsLive(assembled.auth),
     });
     const address = await listen(http, options.port, options.host);
     const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;

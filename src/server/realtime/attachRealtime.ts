@@ -41,10 +41,10 @@ export interface RealtimeOptions {
   maxIncidentsPerSocket?: number;
   /** Tells the gateway when a browser session ends (sign-out), so the connections it opened close. */
   onSessionEnd?: (listener: (session: string) => void) => () => void;
-  /** Whether a session is still live; connections of expired ones close at the next sweep. */
-  sessionLive?: (session: string) => boolean;
-  /** How often connections opened by a session are checked for its expiry (default 60 s). */
-  sessionSweepMs?: number;
+  /** Whether a connection's credentials still stand (see socketCredentialsLive); others close at the next sweep. */
+  stillValid?: (user: RealtimeUser) => boolean | Promise<boolean>;
+  /** How often connections are checked with `stillValid` (default 60 s). */
+  credentialSweepMs?: number;
 }
 
 export interface Realtime {
@@ -137,7 +137,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
         } else if ('error' in result) {
           refuse(result.error);
         } else {
-          (socket.data as { user?: RealtimeUser }).user = { name: result.name, role: result.role, ...(result.session === undefined ? {} : { session: result.session }) };
+          (socket.data as { user?: RealtimeUser }).user = result;
           next();
         }
       },
@@ -168,20 +168,28 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     logger.debug({ socketId: socket.id, user: user.name }, 'socket connected');
   });
 
-  // A signed-out or expired session writes nothing more: its sockets close (a reconnect is then refused).
-  const closeSessions = (ended: (session: string) => boolean): void => {
-    for (const socket of io.sockets.sockets.values()) {
-      const session = (socket.data as { user?: RealtimeUser }).user?.session;
-      if (session !== undefined && ended(session)) socket.disconnect(true);
-    }
-  };
+  // A signed-out session writes nothing more: its sockets close at once (a reconnect is then refused).
   const stopSessionWatch = options.onSessionEnd?.((ended) => {
-    closeSessions((session) => session === ended);
+    for (const socket of io.sockets.sockets.values()) {
+      if ((socket.data as { user?: RealtimeUser }).user?.session === ended) socket.disconnect(true);
+    }
   });
-  const sessionLive = options.sessionLive;
-  const sweep = sessionLive && setInterval(() => {
-    closeSessions((session) => !sessionLive(session));
-  }, options.sessionSweepMs ?? 60_000);
+  // Expired sessions, replaced tokens and changed roles: their sockets close at the next sweep.
+  const stillValid = options.stillValid;
+  const sweep = stillValid && setInterval(() => {
+    for (const socket of io.sockets.sockets.values()) {
+      const user = (socket.data as { user?: RealtimeUser }).user;
+      if (!user) continue;
+      Promise.resolve(stillValid(user)).then(
+        (valid) => {
+          if (!valid) socket.disconnect(true);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'checking a connection\'s credentials failed; it stays open until the next sweep');
+        },
+      );
+    }
+  }, options.credentialSweepMs ?? 60_000);
   sweep?.unref();
 
   return {

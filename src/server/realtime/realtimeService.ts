@@ -9,6 +9,8 @@ export interface RealtimeUser {
   role: AccessRole;
   /** The browser session that authenticated the connection (its id's hash), if a cookie did. */
   session?: string;
+  /** The hash of the API token that authenticated the connection, if a token did. */
+  tokenHash?: string;
 }
 
 /**

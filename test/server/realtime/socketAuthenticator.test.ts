@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hashToken } from '../../../src/server/auth/apiToken.js';
 import { AuthFailureLimiter } from '../../../src/server/auth/authFailureLimiter.js';
 import { Authenticator, SESSION_COOKIE } from '../../../src/server/auth/authenticator.js';
-import { SessionStore } from '../../../src/server/auth/sessionStore.js';
+import { hashSessionId, SessionStore } from '../../../src/server/auth/sessionStore.js';
 import { UserDirectory } from '../../../src/server/auth/userDirectory.js';
-import { socketAuthenticator } from '../../../src/server/realtime/socketAuthenticator.js';
+import { socketAuthenticator, socketCredentialsLive } from '../../../src/server/realtime/socketAuthenticator.js';
 import { connectSocket, openIncident, startHarness, type Harness } from './realtimeHarness.js';
 
 let harness: Harness | undefined;
@@ -96,7 +96,7 @@ describe('socketAuthenticator', () => {
     let now = Date.now();
     const users = UserDirectory.of([{ name: 'ana', role: 'responder', tokenHash: hashToken('rpt_ana'), createdAt }]);
     const auth = new Authenticator(users, new SessionStore({ now: () => now, ttlMs: 60_000 }), new AuthFailureLimiter({ now: () => now, limit: 3 }));
-    harness = await startHarness({ realtime: { authenticate: socketAuthenticator(auth), sessionLive: (session) => auth.sessions.isLive(session), sessionSweepMs: 20 } });
+    harness = await startHarness({ realtime: { authenticate: socketAuthenticator(auth), stillValid: socketCredentialsLive(auth), credentialSweepMs: 20 } });
     const session = auth.sessions.create('ana');
     const socket = connectSocket(harness, undefined, { extraHeaders: { cookie: `${SESSION_COOKIE}=${session.id}` } });
     await new Promise<void>((resolve, reject) => { socket.once('connect', () => { resolve(); }); socket.once('connect_error', reject); });
@@ -109,5 +109,21 @@ describe('socketAuthenticator', () => {
     expect(await closed).toBe('io server disconnect');
     expect(byToken.connected).toBe(true);
     byToken.disconnect();
+  });
+
+  it('says a connection\'s credentials stand only while its session lives, its token is the user\'s and its role unchanged', async () => {
+    let now = 1_000_000;
+    const users = UserDirectory.of([{ name: 'ana', role: 'responder', tokenHash: hashToken('rpt_ana'), createdAt }]);
+    const auth = new Authenticator(users, new SessionStore({ now: () => now, ttlMs: 1000 }), new AuthFailureLimiter({ now: () => now, limit: 3 }));
+    const live = socketCredentialsLive(auth);
+    expect(await live({ name: 'ana', role: 'responder', tokenHash: hashToken('rpt_ana') })).toBe(true);
+    expect(await live({ name: 'ana', role: 'responder', tokenHash: hashToken('rpt_old') })).toBe(false);
+    expect(await live({ name: 'ana', role: 'commander', tokenHash: hashToken('rpt_ana') })).toBe(false);
+    expect(await live({ name: 'gone', role: 'responder', tokenHash: hashToken('rpt_ana') })).toBe(false);
+    const session = auth.sessions.create('ana');
+    const bySession = { name: 'ana', role: 'responder' as const, session: hashSessionId(session.id) };
+    expect(await live(bySession)).toBe(true);
+    now += 1001;
+    expect(await live(bySession)).toBe(false);
   });
 });
