@@ -1,3 +1,4 @@
+import { FOLLOW_UP_KINDS, type FollowUpKind } from '../followUpKind.js';
 import type { Milestone } from '../incident.js';
 import { typedEvent } from '../parseIncidentEvent.js';
 import { reduceIncident } from '../reduceIncident.js';
@@ -7,14 +8,11 @@ import { alertEntries } from './alertEntries.js';
 import { describeEntry } from './describeEntry.js';
 import { duration } from './formatExactDuration.js';
 import { impactWindow } from './impactWindow.js';
-import { parseReviewEvent } from './parseReviewEvent.js';
 import { pinnedRunbooks, type PinnedRunbook } from './pinnedRunbooks.js';
 import {
-  FOLLOW_UP_KINDS,
   type ActionTaken,
   type FeedbackEntry,
   type FollowUp,
-  type FollowUpKind,
   type KeyTime,
   type Postmortem,
   type PostmortemNote,
@@ -99,18 +97,17 @@ export function buildPostmortem(events: readonly TimelineEvent[]): Postmortem {
   for (const event of timeline) {
     const base = { seq: event.seq, at: event.at, actor: actorLabel(event.actor) };
     const isHidden = hidden.has(event.seq);
-    const review = parseReviewEvent(event.type, event.data);
-    if (review?.type === 'runbook.feedback') {
-      const { runbookId, runbookHash, node, kind, text } = review.data;
+    const typed = typedEvent(event);
+    if (typed?.type === 'runbook.feedback') {
+      const { runbookId, runbookHash, node, kind, text } = typed.data;
       feedback.push({ ...base, runbookId, ...(runbookHash === undefined ? {} : { runbookHash }), node, kind, ...shown(text, isHidden), redacted: isHidden });
       continue;
     }
-    if (review?.type === 'followup.added') {
-      const { kind, text, owner } = review.data;
-      followUps[kind].push({ ...base, kind, ...shown(text, isHidden), ...(owner === undefined ? {} : { owner }), redacted: isHidden });
+    if (typed?.type === 'followup.added') {
+      const { kind, text, owner } = typed.data;
+      followUps[kind].push({ ...base, kind, ...shown(text, isHidden), ...(owner === undefined || owner === '' ? {} : { owner }), redacted: isHidden });
       continue;
     }
-    const typed = typedEvent(event);
     if (typed?.type === 'severity.changed') severityChanges.push({ ...base, from: typed.data.from, to: typed.data.to });
     if (typed?.type === 'status.changed') {
       const { from, to, reason, reopened } = typed.data;

@@ -1,6 +1,5 @@
 import { typedEvent } from '../parseIncidentEvent.js';
 import type { TimelineEvent } from '../timelineEvent.js';
-import { parseReviewEvent } from './parseReviewEvent.js';
 
 const quoted = (text: string | undefined, redacted: boolean): string => {
   if (redacted) return ' (redacted)';
@@ -12,20 +11,15 @@ const quoted = (text: string | undefined, redacted: boolean): string => {
  * text reads "(redacted)" instead. Plain text; the Markdown writer escapes it.
  */
 export function describeEntry(event: TimelineEvent, redacted: boolean): string {
-  const review = parseReviewEvent(event.type, event.data);
-  if (review) {
-    switch (review.type) {
-      case 'runbook.pinned':
-        return `runbook ${review.data.runbookId} pinned at version ${review.data.hash.slice(0, 12)}`;
-      case 'runbook.feedback':
-        return `runbook feedback on ${review.data.runbookId} node ${review.data.node} (${review.data.kind.replace('_', ' ')})${quoted(review.data.text, redacted)}`;
-      case 'followup.added':
-        return `follow-up (${review.data.kind})${quoted(review.data.text, redacted)}`;
-    }
-  }
   const typed = typedEvent(event);
   if (!typed) return `${event.type} entry`;
   switch (typed.type) {
+    case 'runbook.pinned':
+      return `runbook ${typed.data.runbookId} pinned at version ${typed.data.hash.slice(0, 12)}`;
+    case 'runbook.feedback':
+      return `runbook feedback on ${typed.data.runbookId} node ${typed.data.node} (${typed.data.kind.replace('_', ' ')})${quoted(typed.data.text, redacted)}`;
+    case 'followup.added':
+      return `follow-up (${typed.data.kind})${quoted(typed.data.text, redacted)}`;
     case 'incident.opened':
       return `incident opened: ${typed.data.title} (${typed.data.severity})`;
     case 'status.changed':

@@ -1,7 +1,7 @@
 import { loadRunbook } from '../../runbook/loadRunbook.js';
 import type { Runbook } from '../../runbook/types.js';
 import type { TimelineEvent } from '../timelineEvent.js';
-import { parseReviewEvent } from './parseReviewEvent.js';
+import { typedEvent } from '../parseIncidentEvent.js';
 
 /** A runbook version the incident pinned: where its text is, and the runbook it reads as. */
 export interface PinnedRunbook {
@@ -21,7 +21,7 @@ export interface PinnedRunbook {
 export function pinnedRunbooks(events: readonly TimelineEvent[]): Map<string, PinnedRunbook> {
   const pins = new Map<string, PinnedRunbook>();
   for (const event of events) {
-    const pinned = event.type === 'runbook.pinned' ? parseReviewEvent(event.type, event.data) : undefined;
+    const pinned = event.type === 'runbook.pinned' ? typedEvent(event) : undefined;
     if (pinned?.type !== 'runbook.pinned' || pins.has(pinned.data.hash)) continue;
     const { runbookId, hash, text, file } = pinned.data;
     const loaded = loadRunbook(text, file ?? `${runbookId}.yaml`).value;

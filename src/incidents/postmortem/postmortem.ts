@@ -1,6 +1,8 @@
 // The postmortem draft as data (JSON-safe): what buildPostmortem makes from a timeline and
 // renderPostmortemMarkdown writes out. Every free text a person typed is absent when its entry was
 // redacted (`redacted: true` says so); times are the events' server times, UTC ISO 8601.
+import type { FeedbackKind } from '../feedbackKind.js';
+import type { FollowUpKind } from '../followUpKind.js';
 import type { Outcome } from '../../runbook/types.js';
 import type { IncidentRole } from '../incidentRole.js';
 import type { IncidentStatus } from '../incidentStatus.js';
@@ -234,7 +236,6 @@ export interface AlertEntry {
   grouping: { decision: 'opened' | 'grouped'; by?: 'group_key' | 'fingerprint'; reason: string };
 }
 
-export type FeedbackKind = 'wrong_branch' | 'missing_step' | 'other';
 
 export interface FeedbackEntry {
   seq: number;
@@ -248,9 +249,6 @@ export interface FeedbackEntry {
   redacted: boolean;
 }
 
-export const FOLLOW_UP_KINDS = ['detect', 'prevent', 'correct'] as const;
-
-export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 export interface FollowUp {
   seq: number;

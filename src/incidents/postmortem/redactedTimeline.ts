@@ -2,15 +2,6 @@ import { redactableField } from '../redactableText.js';
 import type { TimelineEvent } from '../timelineEvent.js';
 import { timelineView } from '../timelineView.js';
 
-/**
- * The free-text fields of each entry type. redactableField knows the core's; the #6 entries are
- * listed here too so that a redacted one loses its text even where the core table lags behind.
- */
-const TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  'runbook.feedback': ['text'],
-  'followup.added': ['text'],
-};
-
 /** Field names that hold typed text in any entry: dropped from a redacted entry whatever its type. */
 const ANY_TEXT = ['summary', 'reason', 'text', 'note'];
 
@@ -43,7 +34,7 @@ export function redactedTimeline(input: readonly TimelineEvent[]): RedactedTimel
     const event: TimelineEvent = { incidentId, seq, id, at, type, actor, data: entry.data, ...(key === undefined ? {} : { key }) };
     if (!redacted.has(event.seq) || !isRecord(event.data)) return event;
     const data = { ...event.data };
-    const fields = new Set([...ANY_TEXT.filter((key) => Object.hasOwn(data, key)), ...(TEXT_FIELDS[event.type] ?? [])]);
+    const fields = new Set(ANY_TEXT.filter((key) => Object.hasOwn(data, key)));
     const own = redactableField(event.type);
     if (own !== undefined) fields.add(own);
     for (const field of fields) data[field] = '';

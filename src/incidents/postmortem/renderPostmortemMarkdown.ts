@@ -1,8 +1,7 @@
+import { FOLLOW_UP_KINDS, type FollowUpKind } from '../followUpKind.js';
 import { markdownCode as code, markdownText as text } from './markdownText.js';
 import {
-  FOLLOW_UP_KINDS,
   type AlertEntry,
-  type FollowUpKind,
   type KeyTime,
   type PathStep,
   type Postmortem,
