@@ -1,3 +1,4 @@
+import type { RunbookFeedbackItem } from '../incidents/runbookFeedbackItem.js';
 import { randomUUID } from 'node:crypto';
 import { WalkError } from '../engine/walkError.js';
 import type { AccessRole } from '../incidents/accessRole.js';
@@ -140,19 +141,6 @@ interface PinnedVersion {
   file?: string;
 }
 
-/** One runbook feedback entry as the runbook's owners read it (GET /api/runbooks/:id/feedback). */
-interface RunbookFeedbackItem {
-  incidentId: string;
-  incidentTitle: string;
-  seq: number;
-  at: string;
-  actor: Actor;
-  node: string;
-  kind: IncidentFeedback['kind'];
-  text?: string;
-  redacted?: true;
-  runbookHash?: string;
-}
 
 /** A feedback entry for the owners' list: a redacted one without its text, for every reader (it is not the timeline). */
 function feedbackItem(incident: Incident, item: IncidentFeedback): RunbookFeedbackItem {

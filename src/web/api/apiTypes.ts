@@ -16,6 +16,7 @@ export type { IncidentStatus } from '../../incidents/incidentStatus.js';
 export type { Severity } from '../../incidents/severity.js';
 export type { Actor } from '../../incidents/timelineEvent.js';
 export type { TimelineEntry } from '../../incidents/timelineView.js';
+export type { RunbookFeedbackItem } from '../../incidents/runbookFeedbackItem.js';
 export type { Runbook, RunbookNode, CheckNode, QuestionNode, ActionNode, EndNode, InputSpec } from '../../runbook/types.js';
 
 /** Who is signed in (GET/POST /api/session). */

@@ -1,22 +1,11 @@
-import type { Actor } from '../api/apiTypes.js';
+import type { RunbookFeedbackItem } from '../api/apiTypes.js';
 import { actorLabel } from '../../incidents/actorLabel.js';
 import { Link } from '../components/Link.js';
 import { LocalTime } from '../components/LocalTime.js';
 import { useApiGet } from './useApiGet.js';
 
-/** One flag a responder raised on a node during an incident (GET /api/runbooks/:id/feedback). */
-export interface FeedbackItem {
-  incidentId: string;
-  incidentTitle: string;
-  seq: number;
-  at: string;
-  actor: Actor;
-  node: string;
-  kind: 'wrong_branch' | 'missing_step' | 'other';
-  text?: string;
-  redacted?: boolean;
-  runbookHash?: string;
-}
+/** One flag a responder raised on a node during an incident. */
+export type FeedbackItem = RunbookFeedbackItem;
 
 const KIND: Record<FeedbackItem['kind'], string> = {
   wrong_branch: 'Wrong branch',
