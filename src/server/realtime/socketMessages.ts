@@ -15,8 +15,6 @@ export interface JoinMessage {
   tail?: number;
 }
 
-const MAX_JOIN_TAIL = MAX_TAIL;
-
 export interface LeaveMessage {
   incidentId: string;
 }
@@ -82,8 +80,8 @@ export function parseJoin(value: unknown): Parsed<JoinMessage> {
     }
     const tail = message.tail;
     if (tail === undefined) return { incidentId, afterSeq };
-    if (typeof tail !== 'number' || !Number.isSafeInteger(tail) || tail < 1 || tail > MAX_JOIN_TAIL) {
-      fail(`tail must be a whole number from 1 to ${MAX_JOIN_TAIL} (how many of the newest entries to send first), not ${describe(tail)}`);
+    if (typeof tail !== 'number' || !Number.isSafeInteger(tail) || tail < 1 || tail > MAX_TAIL) {
+      fail(`tail must be a whole number from 1 to ${MAX_TAIL} (how many of the newest entries to send first), not ${describe(tail)}`);
     }
     return { incidentId, afterSeq, tail };
   });
